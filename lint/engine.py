@@ -1,0 +1,84 @@
+"""Runs the enabled rules over a Document and returns sorted, located Findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .analysis import Analysis
+from .config import Settings
+from .document import Document
+from .findings import Finding, Fix, Hit, Severity
+from .rules import Rule
+
+
+def _matches(pattern: str, rule_id: str) -> bool:
+    return pattern == "ALL" or rule_id == pattern or rule_id.startswith(pattern + "/")
+
+
+def _most_specific(patterns: Iterable[str], rule_id: str) -> int:
+    """Length of the most specific pattern matching rule_id; -1 for none (ruff's precedence)."""
+    return max((len(p) if p != "ALL" else 0 for p in patterns if _matches(p, rule_id)), default=-1)
+
+
+def select_rules(rules: Iterable[Rule], settings: Settings) -> list[Rule]:
+    """The rules `settings` turn on: select (or the defaults) plus extend-select, less ignore.
+
+    As in ruff, the more specific of a select and an ignore that both match a rule wins.
+    """
+    chosen = []
+    for rule in rules:
+        if settings.select is None:
+            picked = 0 if rule.enabled else -1
+        else:
+            picked = _most_specific(settings.select, rule.id)
+        picked = max(picked, _most_specific(settings.extend_select, rule.id))
+        if picked >= 0 and picked > _most_specific(settings.ignore, rule.id):
+            chosen.append(rule)
+    return chosen
+
+
+def severity_for(rule: Rule, settings: Settings) -> Severity:
+    best, severity = -1, rule.severity
+    for pattern, level in settings.severity.items():
+        if _matches(pattern, rule.id) and len(pattern) > best:
+            best, severity = len(pattern), level
+    return severity
+
+
+@dataclass
+class Linter:
+    rules: tuple[Rule, ...]
+
+    def check(self, doc: Document, settings: Settings) -> list[Finding]:
+        text = Analysis(doc, settings.options)
+        findings: dict[tuple, Finding] = {}
+        for rule in select_rules(self.rules, settings):
+            severity = severity_for(rule, settings)
+            for hit in rule.checker.check(text):
+                finding = locate(doc, rule.id, severity, hit)
+                findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
+        return sorted(findings.values(), key=lambda f: f.sort_key)
+
+
+def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding:
+    """Map a hit's document-text offsets to the source file."""
+    source_start = doc.source_offset(hit.start)
+    source_end = max(doc.source_offset(hit.end, end=True), source_start)
+    fix = None
+    if hit.edit is not None:
+        edit_start = doc.source_offset(hit.edit.start)
+        edit_end = max(doc.source_offset(hit.edit.end, end=True), edit_start)
+        lines = doc.source_lines
+        fix = Fix(hit.edit.replacement, lines.position(edit_start), lines.position(edit_end), edit_start, edit_end)
+    lines = doc.source_lines
+    return Finding(
+        path=doc.path,
+        start=lines.position(source_start),
+        end=lines.position(source_end),
+        rule=rule_id,
+        severity=severity,
+        message=hit.message,
+        fix=fix,
+        source_start=source_start,
+        source_end=source_end,
+    )

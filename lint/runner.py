@@ -1,0 +1,136 @@
+"""From paths to results: collect files, read them, find their settings, lint them.
+
+The command line, the language server and the HTTP server all go through `check_text` or
+`check_paths`; a file that cannot be read yields an InputError and never stops the others.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .config import ConfigError, Settings, find_config
+from .engine import Linter
+from .findings import Finding, InputError, Severity
+from .formats import read_document
+from .rules import PackError, load_rules
+from .sources import UnreadableInput, decode, read_source
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class CliSettings:
+    """What the command line sets; each field left None keeps the configuration's value."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    options: dict = field(default_factory=dict)
+    config: Path | None = None  # an explicit configuration file
+
+    def apply(self, settings: Settings) -> Settings:
+        return replace(
+            settings,
+            select=self.select if self.select is not None else settings.select,
+            extend_select=settings.extend_select + self.extend_select,
+            ignore=settings.ignore + self.ignore,
+            fail_on=self.fail_on or settings.fail_on,
+            options={**settings.options, **self.options},
+        )
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+    source: str = ""
+    fail_on: Severity = Severity.WARNING
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity >= self.fail_on for f in self.findings)
+
+
+class Session:
+    """One run: caches rule packs and linters by the packs each configuration names."""
+
+    def __init__(self, cli: CliSettings | None = None):
+        self.cli = cli or CliSettings()
+        self._linters: dict[tuple[Path, ...], Linter] = {}
+        self._explicit: Settings | None = None
+        if self.cli.config is not None:
+            from .config import load_config_file
+
+            self._explicit = load_config_file(self.cli.config) or Settings()
+
+    def settings_for(self, path: Path | None) -> Settings:
+        if self._explicit is not None:
+            base = self._explicit
+        else:
+            folder = (path.parent if path is not None else Path.cwd()).resolve()
+            base = find_config(folder)
+        settings = self.cli.apply(base)
+        return settings.for_file(path) if path is not None else settings
+
+    def linter(self, settings: Settings) -> Linter:
+        linter = self._linters.get(settings.packs)
+        if linter is None:
+            linter = self._linters[settings.packs] = Linter(load_rules(settings.packs))
+        return linter
+
+    def check_text(self, path: str, text: str, *, fmt: str | None = None, bom: bool = False) -> FileResult:
+        settings = self.settings_for(Path(path) if path != STDIN else None)
+        doc = read_document(path, text, fmt, bom=bom)
+        findings = self.linter(settings).check(doc, settings)
+        return FileResult(path, findings, source=text, fail_on=settings.fail_on)
+
+    def check_file(self, path: Path, *, shown: str | None = None) -> FileResult:
+        shown = shown or str(path)
+        try:
+            settings = self.settings_for(path)
+            source = read_source(path, max_bytes=settings.max_file_size)
+            return self.check_text(shown, source.text, bom=source.bom)
+        except UnreadableInput as exc:
+            return FileResult(shown, error=InputError(shown, str(exc)))
+        except (ConfigError, PackError) as exc:
+            # The message names the configuration file or pack and the key at fault.
+            return FileResult(shown, error=InputError(shown, f"not checked: {exc}"))
+
+    def check_stdin(self, data: bytes, filename: str | None) -> FileResult:
+        shown = filename or STDIN
+        try:
+            source = decode(shown, data)
+            return self.check_text(shown, source.text, bom=source.bom)
+        except UnreadableInput as exc:
+            return FileResult(shown, error=InputError(shown, str(exc)))
+        except (ConfigError, PackError) as exc:
+            return FileResult(shown, error=InputError(shown, f"not checked: {exc}"))
+
+    def collect(self, paths: Iterable[str]) -> Iterator[tuple[Path | None, str, InputError | None]]:
+        """Files to check, in a stable order: (path, shown name, error for a missing path)."""
+        for raw in paths:
+            if raw == STDIN:
+                yield None, STDIN, None
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                yield from ((p, str(p), None) for p in self._walk(path))
+            elif path.exists():
+                # A file named on the command line is checked whatever its suffix.
+                yield path, raw, None
+            else:
+                yield None, raw, InputError(raw, "no such file or directory")
+
+    def _walk(self, folder: Path) -> Iterator[Path]:
+        for root, dirs, files in os.walk(folder):
+            root_path = Path(root)
+            settings = self.settings_for(root_path / "_")
+            dirs[:] = sorted(d for d in dirs if not settings.is_excluded(root_path / d))
+            for name in sorted(files):
+                candidate = root_path / name
+                if settings.is_included(candidate) and not settings.is_excluded(candidate):
+                    yield candidate

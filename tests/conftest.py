@@ -1,0 +1,31 @@
+"""Shared helpers for the tests: linting strings and files without the command line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.config import Settings
+from lint.engine import Linter
+from lint.formats import read_document
+from lint.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def lint_string(text: str, path: str = "article.txt", *, select: tuple[str, ...] | None = None, **options):
+    settings = Settings(select=select, options=options)
+    return Linter(load_rules()).check(read_document(path, text), settings)
+
+
+def seed(prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not available")
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def findings_by_line(findings, family: str | None = None) -> set[int]:
+    return {f.start.line for f in findings if family is None or f.rule.startswith(family + "/")}
