@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Mapping
 
-from .document import Block, Document
+from .document import HEADING, HEADLINE, Block, Document
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = (
@@ -21,6 +21,14 @@ _ABBREVIATIONS = (
 _SENTENCE_END = re.compile(r"""[.!?…]+['"\u2019\u201d)\]]*(?=\s+|$)""")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _QUOTE_SPAN = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
+# A capitalised word: an ASCII capital (or any non-ASCII letter, checked afterwards), then letters,
+# inner apostrophes kept (O'Brien, Kyiv's); hyphens split compounds (Al-Qaeda: Al, Qaeda).
+_CAPITALISED = re.compile(r"(?<!\w)(?:[A-Z]|[^\x00-\x7f\W\d_])[^\W\d_]*(?:['\u2019][^\W\d_]+)*")
+# What may stand between the start of a sentence and its first word.
+_OPENING = re.compile(r"[\s\"'\u201c\u2018(\[\-\u2013\u2014\u2022*]*")
+# Just after an opening quotation mark or a colon a capital proves nothing either.
+_AFTER_OPENER = re.compile(r"(?:^|\s)[\"\u201c\u2018]\s*$|:\s*$")
+_LOWER_WORD = re.compile(r"(?<!\w)[a-z][a-z]{3,}")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|saying|told|tells|according|estimated?|estimates|claim(?:s|ed|ing)?|report(?:s|ed|ing)?|"
     r"announc(?:ed|es|ing)|stated?|states|show(?:s|ed|n)?|confirm(?:s|ed)?|added|adds|cit(?:ed|es|ing)|"
@@ -49,6 +57,25 @@ class Word:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalised word (possessive 's dropped)."""
+
+    start: int
+    end: int
+    text: str
+    initial: bool  # opens a sentence, line or quotation, or stands in a title-case headline: the capital proves nothing
+
+
+@dataclass(frozen=True)
+class ProperNouns:
+    """Every capitalised mention in text order, with counts by spelling."""
+
+    mentions: tuple[Mention, ...]
+    counts: Mapping[str, int]  # all capitalised mentions
+    mid_sentence: Mapping[str, int]  # mentions where the capital marks a name (not initial)
 
 
 @dataclass(frozen=True)
@@ -166,6 +193,42 @@ class Analysis:
 
         return find_figures(self.text)
 
+    # ---- proper nouns
+
+    @cached_property
+    def proper_nouns(self) -> ProperNouns:
+        """Capitalised words, not all capitals, each marked when its capital proves nothing."""
+        text = self.text
+        sentences = self.sentences
+        title_case = [b for b in self.blocks if b.kind in (HEADLINE, HEADING) and _is_title_case(text, b)]
+        mentions: list[Mention] = []
+        counts: dict[str, int] = {}
+        mid_sentence: dict[str, int] = {}
+        index, last = -1, len(sentences) - 1
+        for match in _CAPITALISED.finditer(text):
+            word = match.group()
+            if not word[0].isupper() or word.isupper():
+                continue
+            start, end = match.span()
+            if word.endswith(("'s", "\u2019s")):
+                word, end = word[:-2], end - 2
+            while index < last and sentences[index + 1].start <= start:
+                index += 1
+            if index >= 0 and start < sentences[index].end:
+                opening = sentences[index].start
+            else:
+                opening = self.line_at(start).start
+            initial = (
+                _OPENING.match(text, opening, start).end() == start
+                or bool(_AFTER_OPENER.search(text, max(opening, start - 3), start))
+                or any(b.start <= start < b.end for b in title_case)
+            )
+            mentions.append(Mention(start, end, word, initial))
+            counts[word] = counts.get(word, 0) + 1
+            if not initial:
+                mid_sentence[word] = mid_sentence.get(word, 0) + 1
+        return ProperNouns(tuple(mentions), counts, mid_sentence)
+
     # ---- attribution cues
 
     def has_reporting_cue(self, start: int, end: int) -> bool:
@@ -177,6 +240,13 @@ class Analysis:
         sentence = self.sentence_at(offset)
         start = sentence.start if sentence else self.line_at(offset).start
         return not self.text[start:offset].strip(" \t\"'\u201c\u2018([-•*")
+
+
+def _is_title_case(text: str, block: Block) -> bool:
+    """A headline with (nearly) every longer word capitalised."""
+    lower = len(_LOWER_WORD.findall(text, block.start, block.end))
+    upper = sum(1 for w in text[block.start:block.end].split() if len(w) > 3 and w[0].isupper())
+    return upper >= 2 and lower * 4 <= upper
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -66,7 +66,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
 
             results.append(FileResult(shown, error=error))
         elif path is None and shown == STDIN:
-            results.append(session.check_stdin(click.get_binary_stream("stdin").read(), stdin_filename))
+            results.append(session.check_stdin(sys.stdin.buffer.read(), stdin_filename))
         else:
             results.append(session.check_file(path, shown=shown))
     use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in __import__("os").environ)
