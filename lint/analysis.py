@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from .document import HEADING, HEADLINE, Block, Document
 
@@ -21,22 +22,42 @@ _ABBREVIATIONS = (
 _SENTENCE_END = re.compile(r"""[.!?…]+['"\u2019\u201d)\]]*(?=\s+|$)""")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _QUOTE_SPAN = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
-# A capitalised word: an ASCII capital (or any non-ASCII letter, checked afterwards), then letters,
-# inner apostrophes kept (O'Brien, Kyiv's); hyphens split compounds (Al-Qaeda: Al, Qaeda).
-_CAPITALISED = re.compile(r"(?<!\w)(?:[A-Z]|[^\x00-\x7f\W\d_])[^\W\d_]*(?:['\u2019][^\W\d_]+)*")
+# The sign-off line of an embedded social-media post: "— Name (@handle) November 1, 2019".
+_POST_SIGNOFF = re.compile(r"^[ \t]*[\u2014\u2013-]+[ \t]*[^\n]{0,80}\(@\w{1,30}\)[^\n]*$", re.MULTILINE)
+# A capitalised word: a capital (Latin, Greek or Cyrillic ranges, checked afterwards) not preceded
+# by a letter, then letters; inner apostrophes kept (O'Brien, Kyiv's); hyphens split compounds
+# (Al-Qaeda: Al, Qaeda).  The class comes before the look-behind: it is much faster that way.
+_CAPITAL_WORD = (
+    r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f](?<!\w.)[^\W\d_]*"
+    r"(?:['\u2019](?!s(?![^\W\d_]))[^\W\d_]+)*"
+)
+_CAPITALISED = re.compile(_CAPITAL_WORD)
 # What may stand between the start of a sentence and its first word.
 _OPENING = re.compile(r"[\s\"'\u201c\u2018(\[\-\u2013\u2014\u2022*]*")
-# Just after an opening quotation mark or a colon a capital proves nothing either.
-_AFTER_OPENER = re.compile(r"(?:^|\s)[\"\u201c\u2018]\s*$|:\s*$")
+# After an opening quotation mark or a colon a capital proves nothing either.
+_AFTER_OPENER = re.compile(rf"[\u201c\u2018:\"](?<!\S\")\s*({_CAPITAL_WORD})")
+_SENTENCE_FINAL = frozenset(".!?…:;,\"\u201d")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z][a-z]{3,}")
+# A source named: a reporting verb or phrase.  Nouns that merely name a count ("the death toll",
+# "a tally", "a record") and passives with no agent ("losses have been recorded") name no one.
+_PASSIVE = r"(?<!been\s)(?<!being\s)(?<!were\s)(?<!was\s)(?<!are\s)(?<!is\s)(?<!be\s)"
 _REPORTING = re.compile(
     r"\b(?:said|says|say|saying|told|tells|according|estimated?|estimates|claim(?:s|ed|ing)?|report(?:s|ed|ing)?|"
-    r"announc(?:ed|es|ing)|stated?|states|show(?:s|ed|n)?|confirm(?:s|ed)?|added|adds|cit(?:ed|es|ing)|"
-    r"put|puts|record(?:ed|s)?|count(?:ed|s)?|tally|data|figures?|statistics|survey|poll(?:ed|s)?|"
+    r"announc(?:ed|es|ing)|stated|show(?:s|ed|n)?|confirm(?:s|ed)?|added|adds|cit(?:ed|es|ing)|"
+    r"puts?\s+(?:the|its|their|his|her|that)\s+(?:[\w-]+\s+){0,3}at|"
+    rf"{_PASSIVE}(?:recorded|counted|tallied)|(?:recorded|counted|tallied|compiled|provided|released)\s+by|"
+    r"data|figures|statistics|survey(?:s|ed)?|poll(?:ed|s)?|study|studies|research(?:ers)?|"
     r"reportedly|allegedly|acknowledged|admitted|believed|thought|tweeted|wrote|writes|posted|"
-    r"declared|disclosed|revealed|quoted|citing|per|sources?|officials?\s+(?:say|said)|toll)\b",
+    r"declared|disclosed|revealed|quoted|quoting|citing|found|suggest(?:s|ed)?|indicated?|warned|noted|"
+    r"insisted|explained|testified|briefed|statement|briefing|spokes(?:man|woman|person)|"
+    r"(?-i:per\s+(?:the\s+)?[A-Z]\w*)|as\s+per|sources?|officials?\s+(?:say|said))\b",
     re.IGNORECASE,
 )
+# The commonest English function words, space-padded: counting them needs no tokenising (str.count
+# runs at memory speed).  They make about a seventh of the words of English prose, and under a
+# twentieth of other languages' (French and Spanish "a" aside, they are not words there).
+_ENGLISH_MARKERS = (" the ", " of ", " and ", " to ", " a ")
+ENGLISH_SHARE = 0.05  # below this share of marker words, a stretch of prose is not English
 
 
 @dataclass(frozen=True)
@@ -59,21 +80,19 @@ class Word:
     text: str
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A capitalised word (possessive 's dropped)."""
+class Mention(NamedTuple):
+    """A capitalised word, possessive 's left out (a tuple: an article has hundreds)."""
 
     start: int
     end: int
     text: str
-    initial: bool  # opens a sentence, line or quotation, or stands in a title-case headline: the capital proves nothing
+    initial: bool  # opens a sentence, line or quotation, or stands in a title-case line: the capital proves nothing
 
 
 @dataclass(frozen=True)
 class ProperNouns:
-    """Every capitalised mention in text order, with counts by spelling."""
+    """Capitalised words by spelling: how often each is used, and how often mid-sentence."""
 
-    mentions: tuple[Mention, ...]
     counts: Mapping[str, int]  # all capitalised mentions
     mid_sentence: Mapping[str, int]  # mentions where the capital marks a name (not initial)
 
@@ -83,6 +102,47 @@ class Line:
     number: int  # 1-based line of the document text
     start: int
     end: int
+
+
+# Function words of the languages met most (en, fr, de, es, pt, it, nl, id): their share of a
+# line's words tells running prose from menus, labels and headlines (jusText's stop-word density).
+FUNCTION_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours out over own same she should so
+some such than that the their theirs them then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your yours
+le la les un une des du de et est sont dans pour pas sur que qui ne se ce il elle au aux avec par
+plus ou mais son sa ses leur nous vous cette ces été être
+der die das ein eine einen dem den des und ist sind nicht mit von zu im auf für sich auch es
+wird werden wurde hat haben bei aus nach wie als oder dass
+el los las una unos y en es por para con del al lo se su sus como más pero fue ha muy
+o os um uma em do da dos das não com por é ao na no nas nos pela pelo seu sua
+il lo gli di che è per con non della delle dei nel nella alla sono ha anche
+het een van en niet met voor zijn op te aan ook maar bij dat
+yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga
+""".split())
+_SHAPE_SENTENCE_END = re.compile(r"""[.!?\u2026\u3002\uff01\uff1f]['"\u2019\u201d)\]]*$""")
+
+
+class LineShape(NamedTuple):
+    """The surface of one non-blank line: enough to tell running prose from page furniture.
+
+    A long line's words are counted by its spaces and its ratios measured on its first words,
+    which is plenty to tell prose from a run of labels and keeps the cost flat on long
+    paragraphs.  (A tuple, not a dataclass: one is made for every line.)"""
+
+    line: Line
+    start: int  # offset of the first non-space character
+    end: int  # after the last non-space character
+    words: int
+    function_ratio: float  # share of words that are function words (FUNCTION_WORDS)
+    capital_ratio: float  # share of words that start with a capital letter
+    sentence_end: bool  # ends with . ! ? or an ellipsis, maybe inside closing quotes or brackets
+
+
+SHAPE_SAMPLE = 12
 
 
 class Analysis:
@@ -125,6 +185,65 @@ class Analysis:
         if line.end < len(self.text):
             return line.start, line.end + 1
         return (line.start - 1 if line.start > 0 else 0), line.end
+
+    @cached_property
+    def line_shapes(self) -> list[LineShape]:
+        """Shapes of the non-blank lines, in order."""
+        text, shapes = self.text, []
+        is_function_word, find_words = FUNCTION_WORDS.__contains__, _WORD.findall
+        for line in self.lines:
+            raw = text[line.start:line.end]
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start = line.start + len(raw) - len(raw.lstrip())
+            if len(stripped) <= 100:
+                words = find_words(stripped)
+                count = len(words)
+            else:
+                # A long line: its words counted by the spaces, its ratios taken from its start.
+                words = stripped[:100].split()[:SHAPE_SAMPLE]
+                count = stripped.count(" ") + 1
+            sample = len(words) or 1
+            shapes.append(LineShape(
+                line, start, start + len(stripped), count,
+                sum(map(is_function_word, map(str.lower, words))) / sample,
+                sum(map(str.isupper, [w[0] for w in words])) / sample,
+                bool(_SHAPE_SENTENCE_END.search(stripped, max(0, len(stripped) - 8))),
+            ))
+        return shapes
+
+    # ---- language
+
+    def english_share(self, start: int, end: int) -> float:
+        """Share of the words of text[start:end] that are common English function words."""
+        text = self.text
+        words = text.count(" ", start, end) + 1
+        return sum(text.count(marker, start, end) for marker in _ENGLISH_MARKERS) / words
+
+    @cached_property
+    def is_english(self) -> bool:
+        """Whether the article is written in English (checks that assume English copy ask this).
+
+        A text too short to tell (under 20 words) counts as English unless it is mostly non-ASCII.
+        """
+        end = min(len(self.text), 2000)
+        if self.text.count(" ", 0, end) < 20:
+            head = self.text[:end]
+            return sum(map(str.isascii, head)) >= len(head) / 2
+        return self.english_share(0, end) >= ENGLISH_SHARE
+
+    @cached_property
+    def outside_cp1252(self) -> bool:
+        """Whether the text holds a character Windows-1252 lacks (another script, CJK punctuation).
+
+        One encode at C speed: a gate before the regular expressions that look for foreign text.
+        """
+        try:
+            self.text.encode("cp1252")
+        except UnicodeEncodeError:
+            return True
+        return False
 
     # ---- blocks and sentences
 
@@ -183,9 +302,36 @@ class Analysis:
         index = bisect.bisect_right(self._quotation_starts, offset) - 1
         return index >= 0 and offset < self.quotations[index].end
 
+    def quotations_overlapping(self, start: int, end: int) -> list[Span]:
+        quotations = self.quotations
+        index = max(bisect.bisect_right(self._quotation_starts, start) - 1, 0)
+        found = []
+        while index < len(quotations) and quotations[index].start < end:
+            if quotations[index].end > start:
+                found.append(quotations[index])
+            index += 1
+        return found
+
     @cached_property
     def _quotation_starts(self) -> list[int]:
         return [q.start for q in self.quotations]
+
+    @cached_property
+    def embedded_posts(self) -> list[Span]:
+        """Embedded social-media posts: a sign-off line and the paragraph above it (a blank line
+        may stand between them).  Their words are the poster's, quoted as they are."""
+        text = self.text
+        posts: list[Span] = []
+        if "(@" not in text:
+            return posts
+        for match in _POST_SIGNOFF.finditer(text):
+            body_end = len(text[:match.start()].rstrip())
+            blank = text.rfind("\n\n", 0, body_end)
+            posts.append(Span(blank + 2 if blank >= 0 else 0, match.end()))
+        return posts
+
+    def in_embedded_post(self, offset: int) -> bool:
+        return any(post.start <= offset < post.end for post in self.embedded_posts)
 
     @cached_property
     def figures(self) -> list:
@@ -197,37 +343,41 @@ class Analysis:
 
     @cached_property
     def proper_nouns(self) -> ProperNouns:
-        """Capitalised words, not all capitals, each marked when its capital proves nothing."""
+        """Capitalised words (not all capitals) counted by spelling, in all and mid-sentence."""
+        counts = {w: c for w, c in Counter(_CAPITALISED.findall(self.text)).items() if w[0].isupper() and not w.isupper()}
+        initial = Counter(self._initial_capitals.values())
+        mid_sentence = {w: c - initial.get(w, 0) for w, c in counts.items() if c > initial.get(w, 0)}
+        return ProperNouns(counts, mid_sentence)
+
+    @cached_property
+    def name_mentions(self) -> tuple[Mention, ...]:
+        """Every capitalised word of proper_nouns, in text order, with where it stands."""
+        initial = self._initial_capitals
+        return tuple(
+            Mention(m.start(), m.end(), word, m.start() in initial)
+            for m in _CAPITALISED.finditer(self.text)
+            if (word := m.group())[0].isupper() and not word.isupper()
+        )
+
+    @cached_property
+    def _initial_capitals(self) -> dict[int, str]:
+        """Offset -> word of the capitalised words whose capital proves nothing: the first word of a
+        sentence, a word after an opening quotation mark or a colon, any word of a title-case line."""
         text = self.text
-        sentences = self.sentences
-        title_case = [b for b in self.blocks if b.kind in (HEADLINE, HEADING) and _is_title_case(text, b)]
-        mentions: list[Mention] = []
-        counts: dict[str, int] = {}
-        mid_sentence: dict[str, int] = {}
-        index, last = -1, len(sentences) - 1
-        for match in _CAPITALISED.finditer(text):
-            word = match.group()
-            if not word[0].isupper() or word.isupper():
-                continue
-            start, end = match.span()
-            if word.endswith(("'s", "\u2019s")):
-                word, end = word[:-2], end - 2
-            while index < last and sentences[index + 1].start <= start:
-                index += 1
-            if index >= 0 and start < sentences[index].end:
-                opening = sentences[index].start
-            else:
-                opening = self.line_at(start).start
-            initial = (
-                _OPENING.match(text, opening, start).end() == start
-                or bool(_AFTER_OPENER.search(text, max(opening, start - 3), start))
-                or any(b.start <= start < b.end for b in title_case)
-            )
-            mentions.append(Mention(start, end, word, initial))
-            counts[word] = counts.get(word, 0) + 1
-            if not initial:
-                mid_sentence[word] = mid_sentence.get(word, 0) + 1
-        return ProperNouns(tuple(mentions), counts, mid_sentence)
+        found: dict[int, str] = {}
+        capital = _CAPITALISED.match
+        opening = _OPENING.match
+        for sentence in self.sentences:
+            match = capital(text, opening(text, sentence.start).end())
+            if match:
+                found[match.start()] = match.group()
+        for match in _AFTER_OPENER.finditer(text):
+            found[match.start(1)] = match.group(1)
+        for block in self.blocks:
+            if _is_title_case(text, block):
+                for match in _CAPITALISED.finditer(text, block.start, block.end):
+                    found[match.start()] = match.group()
+        return found
 
     # ---- attribution cues
 
@@ -242,11 +392,19 @@ class Analysis:
         return not self.text[start:offset].strip(" \t\"'\u201c\u2018([-•*")
 
 
+def capitalised_words(text: str) -> list[str]:
+    """The capitalised words of `text` as proper_nouns counts them (for matching against it)."""
+    return [w for w in _CAPITALISED.findall(text) if w[0].isupper() and not w.isupper()]
+
+
 def _is_title_case(text: str, block: Block) -> bool:
-    """A headline with (nearly) every longer word capitalised."""
+    """A headline, heading or menu item with (nearly) every longer word capitalised."""
+    headline = block.kind in (HEADLINE, HEADING)
+    if not headline and (block.end - block.start > 60 or text[block.end - 1] in _SENTENCE_FINAL):
+        return False  # a sentence, not a line of page furniture
     lower = len(_LOWER_WORD.findall(text, block.start, block.end))
     upper = sum(1 for w in text[block.start:block.end].split() if len(w) > 3 and w[0].isupper())
-    return upper >= 2 and lower * 4 <= upper
+    return upper >= (2 if headline else 1) and lower * 4 <= upper
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -30,23 +30,40 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "concise", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(["text", "concise", "json", "sarif", "github", "junit"]), default="text", show_default=True, help="Output format (sarif for code scanning, github for Actions annotations, junit for test reports).")
 @click.option("--select", multiple=True, help="Rules or families to check, instead of the defaults (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules or families to check in addition to the selection.")
 @click.option("--ignore", multiple=True, help="Rules or families not to check (comma-separated).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
 @click.option("--locale", help="Audience locale, e.g. en-GB, en-US or en-IN (en-IN allows lakh and crore).")
+@click.option("--languagetool", "languagetool_url", metavar="URL", help="LanguageTool server for the grammar, spelling and style rules [default: NEWSLINT_LANGUAGETOOL_URL].")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-def check(paths, output_format, select, extend_select, ignore, fail_on, config_path, locale, stdin_filename, color) -> None:
+@click.option("--fix", is_flag=True, help="Apply the safe fixes of the selected rules in place ('-': print the fixed text).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings this baseline file does not record.")
+@click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record today's findings in this file, report nothing and exit 0.")
+@click.option("--since", metavar="REV", help="Report only findings on lines changed since git revision REV (from its merge base with HEAD).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Check files in N processes (0: one per processor).")
+@click.option("--force-exclude", is_flag=True, help="Apply 'exclude' to files named on the command line too (as pre-commit names them).")
+def check(paths, output_format, select, extend_select, ignore, fail_on, config_path, locale, stdin_filename, color,
+          fix, show_diff, baseline_file, new_baseline, since, jobs, force_exclude, languagetool_url=None) -> None:
     """Check articles: files, folders (recursively) or '-' for standard input."""
+    from .baseline import BaselineError, load_baseline, write_baseline
     from .config import ConfigError
-    from .report import reporter
+    from .parallel import check_items
+    from .report import reporter, wants_rules
     from .runner import STDIN, CliSettings, Session
     from .rules import PackError
+    from .vcs import VcsError, changes_since
+
+    if fix and show_diff:
+        _fail("--fix and --diff cannot be used together (--diff shows what --fix would do)")
 
     options = {"locale": locale} if locale else {}
+    if languagetool_url:
+        options["languagetool-url"] = languagetool_url
     cli = CliSettings(
         select=_rule_list(select) or None,
         extend_select=_rule_list(extend_select),
@@ -57,28 +74,115 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
     )
     try:
         session = Session(cli)
-    except (ConfigError, PackError) as exc:
+        baseline = load_baseline(baseline_file) if baseline_file else None
+        changes = changes_since(since) if since else None
+    except (ConfigError, PackError, BaselineError, VcsError) as exc:
         _fail(str(exc))
-    results = []
-    for path, shown, error in session.collect(paths):
-        if error is not None:
-            from .runner import FileResult
+    items = list(session.collect(paths, force_exclude=force_exclude))
+    results = check_items(session, items, jobs=jobs, read_stdin=sys.stdin.buffer.read, stdin_filename=stdin_filename, progress=sys.stderr)
 
-            results.append(FileResult(shown, error=error))
-        elif path is None and shown == STDIN:
-            results.append(session.check_stdin(sys.stdin.buffer.read(), stdin_filename))
-        else:
-            results.append(session.check_file(path, shown=shown))
-    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in __import__("os").environ)
-    reporter(output_format)(results, sys.stdout, use_color)
+    def narrow(checked: list) -> list:
+        """Only what this run reports: findings on changed lines, then those the baseline lacks."""
+        if changes is not None:
+            checked = [changes.changed_findings(r) for r in checked]
+        if baseline is not None:
+            checked = [baseline.new_findings(r) for r in checked]
+        return checked
+
+    if new_baseline is not None:
+        try:
+            count = write_baseline(new_baseline, [changes.changed_findings(r) for r in results] if changes else results)
+        except BaselineError as exc:
+            _fail(str(exc))
+        click.echo(f"newslint: recorded {count} finding{'s' * (count != 1)} in {new_baseline}", err=True)
+        sys.exit(_report_errors(results) or EXIT_OK)
+    results = narrow(results)
+    out = sys.stdout
+    failures: list[str] = []
+    if show_diff:
+        sys.exit(_report_errors(results) or _print_diff(results))
+    if fix:
+        from_stdin = {i for i, (path, shown, error) in enumerate(items) if path is None and shown == STDIN and error is None}
+        results, rechecked, failures = _fix(session, results, from_stdin)
+        if rechecked:
+            try:
+                changes = changes_since(since) if since else None  # the fixes moved lines: ask git again
+            except VcsError as exc:
+                _fail(str(exc))
+            for i in rechecked:
+                results[i] = narrow([results[i]])[0]
+        if from_stdin:
+            out = sys.stderr  # standard output carries the fixed text
+    use_color = color == "always" or (color == "auto" and out.isatty() and "NO_COLOR" not in __import__("os").environ)
+    extra = {"rules": session.rules_for(p for p, _, e in items if e is None)} if wants_rules(output_format) else {}
+    reporter(output_format)(results, out, use_color, **extra)
+    for failure in failures:
+        click.echo(f"newslint: {failure}", err=True)
+    if _report_errors(results) or failures:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if any(r.failed for r in results) else EXIT_OK)
+
+
+def _report_errors(results) -> int:
+    """Print each file that could not be checked, once; EXIT_ERROR if there was any."""
     seen = set()
     for result in results:
         if result.error is not None and str(result.error) not in seen:
             seen.add(str(result.error))
             click.echo(f"newslint: {result.error}", err=True)
-    if seen:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(r.failed for r in results) else EXIT_OK)
+    return EXIT_ERROR if seen else EXIT_OK
+
+
+def _print_diff(results) -> int:
+    """--diff: the fixes as a unified diff; exit 1 when there is anything to fix."""
+    from .fixes import plan, summary, unified_diff
+
+    plans = [fix_plan for fix_plan in map(plan, results) if fix_plan is not None]
+    for fix_plan in plans:
+        if fix_plan.new != fix_plan.old:
+            click.echo(unified_diff(fix_plan), nl=False)
+    click.echo(f"newslint: {summary(plans, 'would fix')}", err=True)
+    return EXIT_FINDINGS if any(fix_plan.new != fix_plan.old for fix_plan in plans) else EXIT_OK
+
+
+def _fix(session, results, from_stdin: set[int]):
+    """--fix: write each file's fixes, then check the fixed files again for what remains.
+
+    Returns the results, the indexes of those checked again, and the files that could not be
+    fixed (changed on disk meanwhile, or not writable).
+    """
+    from .fixes import FileChanged, encode, plan, summary, write_fixed
+
+    results = list(results)
+    failures: list[str] = []
+    done = []
+    rechecked: list[int] = []
+    for index, result in enumerate(results):
+        fix_plan = plan(result)
+        changed = fix_plan is not None and fix_plan.new != fix_plan.old
+        if index in from_stdin:
+            # The fixed text goes to standard output (unchanged text too: a filter never eats input).
+            sys.stdout.buffer.write(encode(fix_plan.new if changed else result.source, result.bom))
+            sys.stdout.flush()
+            if changed:
+                results[index] = session.check_text(result.path, fix_plan.new, bom=result.bom)
+        elif changed:
+            try:
+                write_fixed(Path(result.path), fix_plan, bom=result.bom, stamp=result.stamp)
+            except FileChanged as exc:
+                failures.append(str(exc))
+                continue
+            except OSError as exc:
+                failures.append(f"{result.path}: cannot write the fixes: {exc.strerror or exc}")
+                continue
+            # Line numbers moved: what remains is found by checking the fixed file again.
+            results[index] = session.check_file(Path(result.path), shown=result.path)
+        if fix_plan is not None:
+            done.append(fix_plan)
+        if changed:
+            rechecked.append(index)
+    click.echo(f"newslint: {summary(done, 'fixed')}", err=True)
+    return results, rechecked, failures
 
 
 @main.command()
@@ -89,11 +193,13 @@ def rules(rule_id, output_format, config_path) -> None:
     """List every rule, or show one rule's documentation and examples."""
     from .config import ConfigError, find_config, load_config_file
     from .rules import PackError, load_rules
+    from .suppressions import UNUSED_SUPPRESSION_RULE
     from . import rule_docs
 
     try:
         settings = (load_config_file(config_path) if config_path else find_config(Path.cwd().resolve())) or None
-        all_rules = load_rules(settings.packs if settings else ())
+        # The last is reported by the engine, not by a pack.
+        all_rules = (*load_rules(settings.packs if settings else ()), UNUSED_SUPPRESSION_RULE)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
     if rule_id:
@@ -104,6 +210,53 @@ def rules(rule_id, output_format, config_path) -> None:
         click.echo(rule_docs.render_rule(rule))
         return
     click.echo(rule_docs.render_table(all_rules, output_format), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
+def stats(paths, output_format, config_path) -> None:
+    """Readability figures per article: words, sentences, mean sentence length, Flesch scores, long sentences."""
+    from .config import ConfigError
+    from .rules import PackError
+    from .stats import collect_stats, render_json, render_table
+
+    try:
+        records, errors = collect_stats(paths, config_path, read_stdin=sys.stdin.buffer.read)
+    except (ConfigError, PackError) as exc:
+        _fail(str(exc))
+    click.echo(render_json(records, errors, __version__) if output_format == "json" else render_table(records), nl=False)
+    for path, reason in errors:
+        click.echo(f"newslint: {path}: {reason}", err=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (for editors)."""
+    from .lsp.server import run
+
+    run()
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it on loopback unless you mean to share it).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8081, show_default=True, help="Port to listen on (0: any free port).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=1024 * 1024, show_default=True, help="Largest request body accepted (larger: 413).")
+@click.option("--quiet", is_flag=True, help="Do not log each request on standard error.")
+def serve(host, port, config_path, max_bytes, quiet) -> None:
+    """Serve checks over HTTP: LanguageTool's /v2/check API, and newslint's JSON at /v1/check."""
+    from .config import ConfigError
+    from .server.http import serve as run_server
+
+    try:
+        run_server(host, port, config=config_path, max_bytes=max_bytes, quiet=quiet)
+    except ConfigError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
 if __name__ == "__main__":

@@ -50,11 +50,44 @@ def _check_locale(value: Any) -> str:
     return value
 
 
+def _check_positive_number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise TypeError("must be a positive number")
+    return float(value)
+
+
+def _check_http_url(value: Any) -> str:
+    value = _check_str(value)
+    if not re.fullmatch(r"https?://[^\s/]+(?:/\S*)?", value):
+        raise TypeError("must be an http:// or https:// URL, e.g. 'http://localhost:8081'")
+    return value
+
+
+def _one_of(*choices: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if _check_str(value) not in choices:
+            raise TypeError("must be one of " + ", ".join(f"'{c}'" for c in choices))
+        return value
+
+    return check
+
+
 # Options that rule kinds read (Analysis.options); kinds look them up by these names.
 # A module that adds a kind with a new option registers its validator here.
 OPTION_CHECKS: dict[str, Callable[[Any], Any]] = {
     "locale": _check_locale,
     "allow-words": _check_str_list,
+    "max-sentence-words": _check_positive_int,
+    "max-paragraph-words": _check_positive_int,
+    "languagetool-url": _check_http_url,
+    "languagetool-language": _check_str,
+    "languagetool-enabled-rules": _check_str_list,
+    "languagetool-disabled-rules": _check_str_list,
+    "languagetool-timeout": _check_positive_number,
+    "date-style": _one_of("month-day", "day-month"),
+    "currency-style": _one_of("words", "codes", "symbols"),
+    "quote-style": _one_of("curly", "straight"),
+    "dash-style": _one_of("spaced-en", "unspaced-em", "spaced-em"),
 }
 
 

@@ -52,12 +52,26 @@ class Linter:
     def check(self, doc: Document, settings: Settings) -> list[Finding]:
         text = Analysis(doc, settings.options)
         findings: dict[tuple, Finding] = {}
-        for rule in select_rules(self.rules, settings):
+        selected = select_rules(self.rules, settings)
+        for rule in selected:
             severity = severity_for(rule, settings)
             for hit in rule.checker.check(text):
                 finding = locate(doc, rule.id, severity, hit)
                 findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
-        return sorted(findings.values(), key=lambda f: f.sort_key)
+        ordered = sorted(findings.values(), key=lambda f: f.sort_key)
+        if doc.comments:
+            ordered = self.suppress(doc, ordered, [rule.id for rule in selected], settings)
+        return ordered
+
+    def suppress(self, doc: Document, findings: list[Finding], selected: list[str], settings: Settings) -> list[Finding]:
+        """Drop the findings that suppression comments cover; report the comments that cover none."""
+        from .suppressions import UNUSED_SUPPRESSION_RULE, apply, unused_findings
+
+        kept, problems = apply(doc, findings, selected, (rule.id for rule in self.rules))
+        if problems and select_rules((UNUSED_SUPPRESSION_RULE,), settings):
+            severity = severity_for(UNUSED_SUPPRESSION_RULE, settings)
+            kept = sorted(kept + unused_findings(doc, problems, severity), key=lambda f: f.sort_key)
+        return kept
 
 
 def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding:

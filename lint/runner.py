@@ -49,6 +49,8 @@ class FileResult:
     error: InputError | None = None
     source: str = ""
     fail_on: Severity = Severity.WARNING
+    bom: bool = False
+    stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file before it was read, for --fix
 
     @property
     def failed(self) -> bool:
@@ -76,6 +78,21 @@ class Session:
         settings = self.cli.apply(base)
         return settings.for_file(path) if path is not None else settings
 
+    def rules_for(self, paths: Iterable[Path | None]) -> tuple:
+        """Every rule the linters of these files know (engine-reported ones included), for reporters."""
+        from .suppressions import UNUSED_SUPPRESSION_RULE
+
+        by_id = {}
+        for path in paths:
+            try:
+                rules = self.linter(self.settings_for(path)).rules
+            except (ConfigError, PackError):
+                continue  # that file's result already carries the error
+            for rule in rules:
+                by_id.setdefault(rule.id, rule)
+        by_id.setdefault(UNUSED_SUPPRESSION_RULE.id, UNUSED_SUPPRESSION_RULE)
+        return tuple(by_id.values())
+
     def linter(self, settings: Settings) -> Linter:
         linter = self._linters.get(settings.packs)
         if linter is None:
@@ -86,19 +103,22 @@ class Session:
         settings = self.settings_for(Path(path) if path != STDIN else None)
         doc = read_document(path, text, fmt, bom=bom)
         findings = self.linter(settings).check(doc, settings)
-        return FileResult(path, findings, source=text, fail_on=settings.fail_on)
+        return FileResult(path, findings, source=text, fail_on=settings.fail_on, bom=bom)
 
     def check_file(self, path: Path, *, shown: str | None = None) -> FileResult:
         shown = shown or str(path)
         try:
             settings = self.settings_for(path)
+            stamp = file_stamp(path)
             source = read_source(path, max_bytes=settings.max_file_size)
-            return self.check_text(shown, source.text, bom=source.bom)
+            return replace(self.check_text(shown, source.text, bom=source.bom), stamp=stamp)
         except UnreadableInput as exc:
             return FileResult(shown, error=InputError(shown, str(exc)))
         except (ConfigError, PackError) as exc:
             # The message names the configuration file or pack and the key at fault.
             return FileResult(shown, error=InputError(shown, f"not checked: {exc}"))
+        except Exception as exc:  # a bug must not stop the other files from being checked
+            return FileResult(shown, error=InputError(shown, _internal_error(exc)))
 
     def check_stdin(self, data: bytes, filename: str | None) -> FileResult:
         shown = filename or STDIN
@@ -109,9 +129,15 @@ class Session:
             return FileResult(shown, error=InputError(shown, str(exc)))
         except (ConfigError, PackError) as exc:
             return FileResult(shown, error=InputError(shown, f"not checked: {exc}"))
+        except Exception as exc:
+            return FileResult(shown, error=InputError(shown, _internal_error(exc)))
 
-    def collect(self, paths: Iterable[str]) -> Iterator[tuple[Path | None, str, InputError | None]]:
-        """Files to check, in a stable order: (path, shown name, error for a missing path)."""
+    def collect(self, paths: Iterable[str], *, force_exclude: bool = False) -> Iterator[tuple[Path | None, str, InputError | None]]:
+        """Files to check, in a stable order: (path, shown name, error for a missing path).
+
+        With force_exclude, `exclude` applies to files named on the command line too (for
+        pre-commit, which names every staged file).
+        """
         for raw in paths:
             if raw == STDIN:
                 yield None, STDIN, None
@@ -121,9 +147,16 @@ class Session:
                 yield from ((p, str(p), None) for p in self._walk(path))
             elif path.exists():
                 # A file named on the command line is checked whatever its suffix.
-                yield path, raw, None
+                if not (force_exclude and self._excluded(path)):
+                    yield path, raw, None
             else:
                 yield None, raw, InputError(raw, "no such file or directory")
+
+    def _excluded(self, path: Path) -> bool:
+        try:
+            return self.settings_for(path).is_excluded(path)
+        except ConfigError:
+            return False  # checking it reports the configuration error
 
     def _walk(self, folder: Path) -> Iterator[Path]:
         for root, dirs, files in os.walk(folder):
@@ -134,3 +167,16 @@ class Session:
                 candidate = root_path / name
                 if settings.is_included(candidate) and not settings.is_excluded(candidate):
                     yield candidate
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(mtime_ns, size): enough to tell that a file changed on disk between reading and writing it."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _internal_error(exc: Exception) -> str:
+    return f"internal error while checking ({type(exc).__name__}: {exc}); please report this as a bug"

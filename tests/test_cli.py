@@ -33,7 +33,7 @@ def write(tmp_path, text=ARTICLE, name="article.txt"):
 
 def test_text_output_names_place_rule_and_underlines_span(tmp_path):
     path = write(tmp_path)
-    result = run(["check", str(path)])
+    result = run(["check", "--select", "chrome/advertising,chrome/widget-heading", str(path)])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     head = f"{path}:5:3: error chrome/advertising "

@@ -122,3 +122,22 @@ def test_stdin_invalid_utf8():
     result = run(["check", "-"], input=b"\xff\xfeabc\xc3")
     assert result.exit_code == 2
     assert result.stderr.startswith("newslint: -: ")
+
+
+def test_internal_error_in_a_rule_is_reported_and_others_checked(tmp_path, monkeypatch):
+    from lint.kinds.phrase import Phrase
+
+    original = Phrase.check
+
+    def explode(self, text):
+        if "explode" in text.text:
+            raise RuntimeError("boom")
+        return original(self, text)
+
+    monkeypatch.setattr(Phrase, "check", explode)
+    bad = _write(tmp_path, "bad.txt", b"Title\n\nThis will explode.\n")
+    good = _write(tmp_path, "good.txt", CHROME.encode())
+    result = run(["check", "--format", "json", str(bad), str(good)])
+    assert result.exit_code == 2
+    assert f"{bad}: internal error while checking (RuntimeError: boom)" in result.stderr
+    assert any(f["path"] == str(good) for f in json.loads(result.stdout)["findings"])

@@ -24,6 +24,21 @@ KIND_MODULES = {
     "magnitude": "figures",
     "attribution": "attribution",
     "chrome-structure": "chrome_structure",
+    "readability-scores": "readability",
+    "sentence-length": "readability",
+    "paragraph-length": "readability",
+    "languagetool": "languagetool",
+    "script": "script",
+    "language": "language",
+    "mojibake": "mojibake",
+    "source-punctuation": "source_punctuation",
+    "locale-format": "locale_format",
+    "mixed-quotes": "quotes",
+    "unbalanced": "balance",
+    "doubled-word": "doubled_word",
+    "dash-style": "dash_style",
+    "space-before": "spacing",
+    "literal": "literal",
 }
 
 

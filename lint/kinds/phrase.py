@@ -3,18 +3,23 @@
 `match` says where a phrase counts: the whole line ("line", e.g. a widget heading "Most
 Popular" standing alone), the start of a short line ("line-start", e.g. "Read more: ..."),
 or anywhere between word boundaries ("anywhere").  `separator = true` asks that a
-line-start phrase be followed by a colon, bar or dash, or end the line.  `fix = "delete-line"` offers deleting
-the line, which is safe only for whole-line chrome.
+line-start phrase be followed by a colon, bar or dash, or end the line; `requires-any` asks that
+the rest of the line hold one of the listed words ("Sign up ... newsletter").  `fix = "delete-line"`
+offers deleting the line, which is safe only for whole-line chrome.
 """
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Iterable
 
-from ..analysis import Analysis
+from ..analysis import Analysis, LineShape
 from ..findings import Edit, Hit
 from . import Kind, RuleError, string_list
 
+_FIRST_WORD = re.compile(r"^\w+")
+_LINE_FIRST_WORD = re.compile(r"[^\w\n]*(\w+)")
+_WORDS = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 # What may surround a phrase on a line of its own: bullets, dashes, pipes, brackets, quotes.
 _EDGE = r"[\s\-\u2013\u2014|•·*»«>#:\[\](){}\"'\u201c\u201d\u2018\u2019.!?,;…]*"
 
@@ -23,9 +28,24 @@ def phrase_regex(phrase: str) -> str:
     """A phrase as a pattern: spaces match any run of spaces, apostrophes either form."""
     parts = []
     for token in phrase.split():
-        escaped = re.escape(token).replace("'", "['\u2019]").replace("\u2019", "['\u2019]")
+        escaped = re.sub("['\u2019]", lambda _: "['\u2019]", re.escape(token))
         parts.append(escaped)
-    return r"\s+".join(parts)
+    return r"[^\S\n]+".join(parts)  # spaces within the line: a phrase never spans two lines
+
+
+_FIRST_WORDS: "weakref.WeakKeyDictionary[Analysis, list[tuple[LineShape, str]]]" = weakref.WeakKeyDictionary()
+
+
+def _first_words(text: Analysis) -> list[tuple[LineShape, str]]:
+    """Each non-blank line with its first word, worked out once for all phrase rules."""
+    found = _FIRST_WORDS.get(text)
+    if found is None:
+        source, found = text.text, []
+        for shape in text.line_shapes:
+            first = _LINE_FIRST_WORD.match(source, shape.start, shape.end)
+            found.append((shape, first.group(1) if first else ""))
+        _FIRST_WORDS[text] = found
+    return found
 
 
 class Phrase(Kind):
@@ -38,6 +58,7 @@ class Phrase(Kind):
         "max-words": (int, 12),
         "blocks": (list, []),
         "separator": (bool, False),
+        "requires-any": (list, []),
     }
     def prepare(self) -> None:
         phrases = string_list(self.phrases, "'phrases'")
@@ -61,10 +82,39 @@ class Phrase(Kind):
         else:
             pattern = rf"(?<!\w)(?P<phrase>{body})(?!\w)"
         self.regex = re.compile(pattern, flags)
+        # A line can only hold a line phrase if it starts with one of the phrases' first words
+        # and, for "line", has no more words than the longest phrase: both cheap to check.
+        firsts = [_FIRST_WORD.match(p) for p in phrases]
+        self.first_words = (
+            None if not all(firsts) else {self._key(m.group()) for m in firsts if m is not None}
+        )
+        self.longest = max(len(_WORDS.findall(p)) for p in phrases)
         self.block_kinds = set(string_list(self.blocks, "'blocks'"))
+        required = string_list(self.requires_any, "'requires-any'")
+        self.required = (
+            re.compile(r"(?<!\w)(?:" + "|".join(phrase_regex(w) for w in required) + r")(?!\w)", re.IGNORECASE)
+            if required else None
+        )
+
+    def _key(self, word: str) -> str:
+        return word if self.case_sensitive else word.lower()
+
+    def _line_matches(self, text: Analysis) -> Iterable[re.Match[str]]:
+        """Matches at the starts of lines, trying only the lines that could hold a phrase."""
+        source, match_at, firsts = text.text, self.regex.match, self.first_words
+        whole_line = self.match == "line"
+        for shape, first in _first_words(text):
+            if whole_line and shape.words > self.longest:
+                continue
+            if firsts is not None and self._key(first) not in firsts:
+                continue
+            match = match_at(source, shape.line.start)
+            if match is not None:
+                yield match
 
     def check(self, text: Analysis) -> Iterable[Hit]:
-        for match in self.regex.finditer(text.text):
+        matches = self.regex.finditer(text.text) if self.match == "anywhere" else self._line_matches(text)
+        for match in matches:
             start, end = match.span("phrase")
             if self.block_kinds:
                 block = text.doc.block_at(start)
@@ -72,6 +122,8 @@ class Phrase(Kind):
                     continue
             line = text.line_at(start)
             if self.match == "line-start" and len(text.line_text(line).split()) > self.max_words:
+                continue
+            if self.required is not None and not self.required.search(text.text, end, line.end):
                 continue
             edit = None
             if self.fix == "delete-line":

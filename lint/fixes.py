@@ -1,0 +1,166 @@
+"""`--fix` and `--diff`: apply the safe fixes rules attach to findings.
+
+Fixes are source-offset replacements (Finding.fix).  A fix may touch only the source lines its
+finding is on (and the line end before them): one that reaches further, across markup the
+reader skipped (a comment, a code block), is refused rather than trusted.  Where two fixes
+overlap, the earlier one is applied and the later one skipped; the next run, on the fixed
+text, gets it.  Files are
+replaced atomically (a temporary file in the same folder, then os.replace) with their mode,
+BOM and line endings kept, and never when the file changed on disk while it was checked.
+"""
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from .document import SourceLines
+from .findings import Finding
+
+
+class FileChanged(Exception):
+    """The file on disk is no longer the one that was checked; str(exc) says so."""
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """What fixing one file does."""
+
+    path: str
+    old: str
+    new: str
+    fixed: tuple[Finding, ...]  # findings whose fix is applied
+    skipped: tuple[Finding, ...]  # fixable findings left for the next run (their fix overlaps another)
+    refused: tuple[Finding, ...] = ()  # fixes that reach beyond their finding's lines
+
+
+def choose(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """The fixes to apply now (no two overlapping; the same edit twice counts once) and the skipped ones."""
+    chosen: list[Finding] = []
+    skipped: list[Finding] = []
+    last_start, last_end, last_edit = -1, -1, None
+    for finding in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.fix.source_start, f.fix.source_end)):
+        fix = finding.fix
+        edit = (fix.source_start, fix.source_end, fix.replacement)
+        if edit == last_edit:
+            chosen.append(finding)  # two rules asking for the same edit: it is made once
+        elif fix.source_start < last_end or fix.source_start == last_start:
+            skipped.append(finding)
+        else:
+            chosen.append(finding)
+            last_start, last_end, last_edit = fix.source_start, fix.source_end, edit
+    return chosen, skipped
+
+
+def apply_fixes(source: str, findings: Sequence[Finding], newline: str = "\n") -> str:
+    """`source` with the fixes of `findings` (already free of overlaps) applied."""
+    parts = []
+    position = 0
+    applied = set()
+    for finding in sorted(findings, key=lambda f: (f.fix.source_start, f.fix.source_end)):
+        fix = finding.fix
+        edit = (fix.source_start, fix.source_end, fix.replacement)
+        if edit in applied:
+            continue
+        applied.add(edit)
+        parts.append(source[position:fix.source_start])
+        replacement = fix.replacement
+        if newline != "\n" and "\n" in replacement:
+            # A replacement is written with "\n"; the file keeps its own line ends.
+            replacement = replacement.replace("\r\n", "\n").replace("\n", newline)
+        parts.append(replacement)
+        position = fix.source_end
+    parts.append(source[position:])
+    return "".join(parts)
+
+
+def plan(result) -> FixPlan | None:
+    """How to fix one FileResult; None when it has nothing to fix."""
+    if result.error is not None or not any(f.fix is not None for f in result.findings):
+        return None
+    lines = SourceLines(result.source)
+    fixable = [f for f in result.findings if f.fix is not None]
+    refused = [f for f in fixable if not within_own_lines(f, lines)]
+    chosen, skipped = choose([f for f in fixable if f not in refused])
+    newline = "\r\n" if "\r\n" in result.source else "\n"
+    new = apply_fixes(result.source, chosen, newline)
+    return FixPlan(result.path, result.source, new, tuple(chosen), tuple(skipped), tuple(refused))
+
+
+def within_own_lines(finding: Finding, lines: SourceLines) -> bool:
+    """Whether the fix stays on the finding's lines: from the line end before the first to the
+    line end after the last (a deleted last line takes the line end before it)."""
+    start, _ = lines.line_span(finding.start.line)
+    _, end = lines.line_span(finding.end.line)
+    if start:
+        start -= 2 if lines.source[start - 2:start] == "\r\n" else 1
+    return start <= finding.fix.source_start and finding.fix.source_end <= end
+
+
+def summary(plans: Sequence[FixPlan], verb: str) -> str:
+    """`fixed 3 problems in 2 files` and what was left, for standard error."""
+    count = sum(len(p.fixed) for p in plans if p.new != p.old)
+    files = sum(1 for p in plans if p.new != p.old)
+    text = f"{verb} {count} problem{'s' * (count != 1)} in {files} file{'s' * (files != 1)}"
+    skipped = sum(len(p.skipped) for p in plans)
+    refused = sum(len(p.refused) for p in plans)
+    if skipped:
+        text += f"; {skipped} more overlap another fix: run again"
+    if refused:
+        text += f"; {refused} fix{'es' * (refused != 1)} not applied: {'they reach' if refused != 1 else 'it reaches'} beyond the finding's lines"
+    return text
+
+
+def unified_diff(fix_plan: FixPlan) -> str:
+    lines = difflib.unified_diff(
+        fix_plan.old.splitlines(keepends=True),
+        fix_plan.new.splitlines(keepends=True),
+        fromfile=f"a/{fix_plan.path}",
+        tofile=f"b/{fix_plan.path}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def encode(text: str, bom: bool) -> bytes:
+    return (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
+
+
+def write_fixed(path: Path, fix_plan: FixPlan, *, bom: bool, stamp: tuple[int, int] | None) -> None:
+    """Replace `path` with the fixed text, unless it changed on disk since it was read."""
+    target = Path(os.path.realpath(path))  # a symbolic link keeps pointing at the fixed file
+    expected = encode(fix_plan.old, bom)
+
+    def unchanged() -> os.stat_result:
+        try:
+            now = target.stat()
+            same = stamp is not None and (now.st_mtime_ns, now.st_size) == stamp and target.read_bytes() == expected
+        except OSError:
+            same = False
+        if not same:
+            raise FileChanged(f"{fix_plan.path}: changed on disk while it was being checked; not fixed (run again)")
+        return now
+
+    mode = stat.S_IMODE(unchanged().st_mode)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(encode(fix_plan.new, bom))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        unchanged()  # once more, just before the file is replaced
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

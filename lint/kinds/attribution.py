@@ -1,0 +1,128 @@
+"""attribution: a figure about a contested or reported quantity, stated with no source.
+
+Death tolls, casualties, troop numbers, arrests, refugees, crowd sizes and poll results are
+figures someone counted or estimated; a reader must be told who.  A sentence giving such a
+figure is attributed when it, or an earlier sentence of the same paragraph, has a reporting
+cue (Analysis.has_reporting_cue: "said", "according to", "estimated", "data from ... showed").
+A list item or a headline stands alone and inherits nothing.  Figures inside quotation marks
+or an embedded post are someone's words, attributed by definition.
+
+A figure counts as contested when the noun it counts is one of `nouns` ("720 military
+personnel", "121,480 losses"), when it is the figure of one of `totals` ("the death toll has
+risen to 52", "a crowd of 5,000"), when it counts no noun or one of `people` and one of `verbs`
+governs it just before or stands just after it ("killed 50", "40 others injured"), or, for a
+percentage, when the sentence speaks of `poll-words`.  Ages, scores, money and counts in
+brackets are not contested quantities, and neither, by default, are counts under 10: a single
+event's "two hostages" is an established fact, a large count is someone's estimate.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from ..analysis import Analysis
+from ..document import LIST_ITEM
+from ..findings import Hit
+from . import Kind, RuleError, string_list
+
+if TYPE_CHECKING:
+    from ..numerals import Figure
+
+_PERCENT_UNITS = frozenset({"%", "per cent", "percent", "percentage point", "percentage points"})
+# Counted things that are never the contested quantity itself: durations and ages.
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "time"})
+_CURRENCY = re.compile(r"[$£€¥₹₩₽₦]|Rs|USD|INR|EUR|GBP|dollar|rupee|euro|pound|yen|yuan")
+_AGE = re.compile(r"[,)]")
+_SCORE_BEFORE = re.compile(r"\d[-\u2013]$")
+_SCORE_AFTER = re.compile(r"[-\u2013]\d")
+# Words that may stand between a verb and the figure it governs.
+_HEDGE = (
+    r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|as\s+many\s+as|up\s+to|"
+    r"about|around|nearly|almost|some|over|roughly|approximately|an\s+estimated|a\s+total\s+of)\s+)?"
+)
+# How far from a figure a verb may stand and still say what the figure counts.
+_BEFORE_CHARS = 45
+_AFTER_CHARS = 60
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+class Attribution(Kind):
+    name = "attribution"
+    params = {
+        "nouns": (list, []),
+        "verbs": (list, []),
+        "people": (list, []),
+        "totals": (list, []),
+        "poll-words": (list, []),
+        "min-value": ((int, float), 2),
+    }
+
+    def prepare(self) -> None:
+        nouns = string_list(self.nouns, "'nouns'")
+        verbs = string_list(self.verbs, "'verbs'")
+        if not nouns and not verbs:
+            raise RuleError("'nouns' or 'verbs' must list the words of contested quantities")
+        self.noun_set = frozenset(n.lower() for n in nouns)
+        self.people_set = frozenset(n.lower() for n in string_list(self.people, "'people'"))
+        self.verb_regex = _word_pattern(verbs) if verbs else None
+        # Before a figure the verb must govern it: "killed 50", "lost a total of 720".
+        self.verb_before = re.compile(rf"{self.verb_regex.pattern}\s+{_HEDGE}$", re.IGNORECASE) if verbs else None
+        totals = string_list(self.totals, "'totals'")
+        # "the death toll has risen to 52", "a crowd of 5,000"
+        self.total_before = re.compile(
+            rf"{_word_pattern(totals).pattern}(?:\s+[\w'\u2019-]+){{0,4}}?\s+(?:to|at|of|was|is|reached|hit|exceeded|passed|topped)\s+{_HEDGE}$",
+            re.IGNORECASE,
+        ) if totals else None
+        poll = string_list(self.poll_words, "'poll-words'")
+        self.poll_regex = _word_pattern(poll) if poll else None
+
+    def check(self, text: Analysis) -> Iterable[Hit]:
+        figures = text.figures
+        if not figures:
+            return
+        raw = text.text
+        flagged_sentences: set[int] = set()
+        for figure in figures:
+            if figure.is_year or figure.value < self.min_value or text.in_quotation(figure.start):
+                continue
+            if text.in_embedded_post(figure.start):
+                continue
+            sentence = text.sentence_at(figure.start)
+            if sentence is None or sentence.start in flagged_sentences:
+                continue
+            if not self._contested(raw, figure, sentence.start, sentence.end):
+                continue
+            # A cue earlier in the same paragraph carries over; list items and headlines stand alone.
+            block = sentence.block
+            cue_from = sentence.start if block.kind == LIST_ITEM else block.start
+            if text.has_reporting_cue(cue_from, sentence.end):
+                continue
+            flagged_sentences.add(sentence.start)
+            yield Hit(figure.start, figure.end, self.format(figure=figure.text))
+
+    def _contested(self, raw: str, figure: "Figure", start: int, end: int) -> bool:
+        if figure.noun in _TIME_NOUNS or raw.startswith("-year", figure.end) or _AGE.match(raw, figure.end) and raw[figure.start - 2:figure.start] == ", ":
+            return False  # an age or a duration: "25-year-old", "the star, 42, was"
+        if _SCORE_BEFORE.search(raw, max(0, figure.start - 2), figure.start) or _SCORE_AFTER.match(raw, figure.end):
+            return False  # a score or a range: "6-3", "10-15"
+        if raw[figure.start - 1:figure.start] == "(" and raw[figure.end:figure.end + 1] == ")":
+            return False  # a count in brackets: "(142)", a reference or a tally of comments
+        if figure.unit and _CURRENCY.search(figure.unit):
+            return False  # money lost or estimated is a different story
+        if figure.unit in _PERCENT_UNITS:
+            return self.poll_regex is not None and bool(self.poll_regex.search(raw, start, end))
+        if figure.noun in self.noun_set:
+            return True
+        window = max(start, figure.start - _BEFORE_CHARS)
+        if self.total_before is not None and self.total_before.search(raw, window, figure.start):
+            return True
+        if self.verb_regex is None or (figure.noun is not None and figure.noun not in self.people_set):
+            return False  # "in 21 cities ... killed": the verb is not about this figure
+        return bool(
+            self.verb_regex.search(raw, figure.end, min(end, figure.end + _AFTER_CHARS))
+            or self.verb_before.search(raw, window, figure.start)
+        )

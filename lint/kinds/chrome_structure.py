@@ -1,0 +1,748 @@
+"""chrome-structure: page furniture found by the shape and place of lines, not by their wording.
+
+Phrase packs catch the chrome that names itself ("Most Popular", "Leave a Reply").  Most chrome
+does not: menus, breadcrumbs, a headline repeated above the article, photo captions and credits,
+bylines, timestamps, share counters, links to other stories.  As in jusText and boilerpipe, each
+non-blank line is judged by its shape (length, sentence punctuation, share of function words,
+capitals) together with its neighbours, and the article body is the stretch of the document where
+running prose outweighs everything else (the body-text-extraction idea of Finn et al.).  What
+stands before or after the body is read with more suspicion than what stands inside it.
+
+The whole page is read once per document (`page_layout`, cached) and every line gets at most one
+verdict; each rule names the verdict it reports with `detect`.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ..analysis import FUNCTION_WORDS, Analysis, LineShape
+from ..document import CAPTION, HEADING
+from ..findings import Edit, Hit
+from . import Kind, RuleError
+
+# ---------------------------------------------------------------- cues
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_DATE = (
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|"
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+)
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+_AGO = r"(?:\d+\s*(?:[smhdwy]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|just now|yesterday|today)"
+_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|JST|PT|ET|HKT|SGT|WIB)"
+# A line made of dates and times, with the labels sites put around them.
+_TIMESTAMP = re.compile(
+    rf"""^[\s|(\[•·\-–—]*(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified|created|date|
+    time|on|at|as\s+of|released)\s*(?:on|at)?\s*[:\-–—]?\s*)?
+    (?:(?:{_WEEKDAY}|{_DATE}|{_TIME}|{_AGO}|{_ZONE}|\d{{4}}|at|on|and|\||,|/|·|•|-|–|—|\(|\)|
+    (?:last\s+|first\s+)?(?:updated|published|posted|modified)|(?<=\d)H)\s*)+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HAS_DATE = re.compile(rf"{_DATE}|{_TIME}|{_AGO}|\b(?:19|20)\d\d-\d\d-\d\d", re.IGNORECASE)
+# A time alone ("9.30 A.M. / 7.00 P.M.") may be opening hours; a stamp has a day or a label.
+_STAMP_ANCHOR = re.compile(rf"{_DATE}|{_AGO}|\b(?:updated|published|posted|modified)\b|\d(?:H|h)\b", re.IGNORECASE)
+# "© 2019 Vox Media, LLC. All Rights Reserved", "Copyright (c) 2018 Penske Business Media".
+_COPYRIGHT = re.compile(r"^\W*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d|[A-Z][^\n]{0,80}\b(?:19|20)\d\d\b)", re.IGNORECASE)
+_ALL_RIGHTS = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+
+# A person's name: capitalised words, initials and the particles names carry.
+_NAME = r"(?:[A-Z][\w.'\u2019-]*|de|da|van|von|der|al|bin|ibn|le|la|del|dos)(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|der|al|bin|ibn|le|la|del|dos)){0,4}"
+_BYLINE = re.compile(
+    rf"""^[\s|•·\-–—]*(?i:(?:(?:written|posted|reported|story|words|text|photos?|edited|compiled)\s+)?by)\s*:?\s+
+    {_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+_POSTED_ON = re.compile(rf"^(?i:(?:posted|published|updated)\s+(?:on\s+)?){_DATE}.{{0,40}}\b(?i:by)\s+{_NAME}")
+# What may follow the name on a byline: roles, the outlet, handles, dates and counts.
+_BYLINE_EXTRAS = re.compile(
+    rf"{_DATE}|{_TIME}|{_AGO}|{_ZONE}\b|@\w+|\S+@\S+\.\w+|\d[\d\s().-]*|[^\w\s]+", re.IGNORECASE
+)
+_ROLE_WORDS = frozenset("""
+staff senior chief special political foreign business sports news science tech technology health
+deputy associate managing contributing executive writer reporter correspondent editor columnist
+contributor journalist producer photographer analyst intern bureau desk team for the of and in at
+updated published posted on comments comment
+""".split())
+
+
+# Photo and image credits.
+_AGENCY = (
+    r"(?:Getty\s*Images|Getty|AFP|AP\s*Photo|AP|Associated\s+Press|Reuters|EPA(?:-EFE)?|EFE|"
+    r"Shutterstock|Alamy(?:\s+Stock\s+Photo)?|iStock(?:photo)?|PA\s*(?:Images|Wire|Media)?|Bloomberg|"
+    r"Xinhua|TASS|Sputnik|PTI|ANI|IANS|NurPhoto|SOPA\s+Images|LightRocket|Sipa(?:\s+USA)?|"
+    r"Corbis|Anadolu(?:\s+Agency)?|ZUMA(?:\s+Press|\s+Wire)?|Rex\s+Features|REX|Splash\s+News|"
+    r"WENN|Backgrid|Unsplash|Pexels|Pixabay|Wikimedia\s+Commons|dpa|ANSA|Kyodo|Yonhap)"
+)
+_CREDIT_LABEL = (
+    r"(?i:(?:(?:main|top|header|featured|lead|hero|cover)\s+)?(?:photo(?:graph)?s?|images?|pictures?|pics?|"
+    r"illustrations?|graphics?|video|footage|artwork|screenshots?)\s*(?:credits?|courtesy|sources?|by)?|"
+    r"credits?|courtesy(?:\s+of)?|(?:photo|image)\s+(?:credit|courtesy|source))"
+)
+_CREDIT_LINE = re.compile(
+    rf"""^[\s(\[]*(?:(?:{_CREDIT_LABEL})\s*(?::|\.\.\.|…|-|–|—)\s*\S.{{0,80}}|
+    (?i:(?:file|representational|representative|stock)\s+(?:photo|image|picture|pic)\b.{{0,60}})|
+    (?i:(?:image|photo)\s+(?:for\s+)?representation(?:al)?\b.{{0,60}})|
+    ©\s*[^\d\s][^.!?\d]{{0,40}}|
+    (?:{_NAME}\s*[/|]\s*)*(?:{_NAME}\s*(?:/|\||via|for)\s*)?{_AGENCY}(?:\s*(?:/|\||via|for)\s*{_NAME})*(?:\s+(?:photo|file|images?|pool))?
+    )[\s)\]]*$""",
+    re.VERBOSE,
+)
+_CREDIT_TAIL = re.compile(
+    rf"""(?:\((?:\s*(?:{_CREDIT_LABEL})\s*[:\-–—]\s*[^()]{{1,80}}|[^()]{{0,60}}(?:/|\|)\s*{_AGENCY}[^()]{{0,30}}|\s*{_AGENCY}(?:\s+photo)?\s*)\)|
+    \b(?i:credit)\s*(?:\.\.\.|…|:)\s*\S.{{0,80}})\s*$""",
+    re.VERBOSE,
+)
+# Verbs and phrases of picture captions: people shown doing something, in the present tense.
+_CAPTION_CUE = re.compile(
+    r"\b(?:is|are)\s+(?:seen|pictured|shown)\b|\b(?:pictured|seen\s+here|file\s+photo|in\s+this\s+(?:photo|image|picture|file))\b|"
+    r"\b(?:sets?\s+up|rides?|walks?|stands?|sits?|poses?|gestures?|looks?\s+on|speaks?|attends?|arrives?|"
+    r"holds?|waves?|celebrates?|carr(?:y|ies)|fires?|patrols?|prepares?|inspects?|watches|listens|"
+    r"reacts?|greets?|shakes?\s+hands|delivers?|leaves?|enters?|passes|smiles?|takes?\s+part|"
+    r"march(?:es)?|gathers?|display(?:s)?|waits?|works?|plays?|shops?|clears?|repairs?|rests?|"
+    r"cross(?:es)?|drives?|flies|runs|kneels?|hugs?|kisses|mourns?|visits?)\b",
+    re.IGNORECASE,
+)
+
+# Breadcrumbs: "Home > World > Europe", "Home / News", navigation glued onto a headline.
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|→|/|\\|::)\s*")
+_HOME_CRUMB = re.compile(r"^\W*(?:you\s+are\s+(?:here|at)\s*:?\s*)?home\b\s*(?:[>»›→/\\:]|::)", re.IGNORECASE)
+_GLUED_HOME = re.compile(r"^\W*Home(?=[A-Z0-9\u00c0-\u024f])\S*\s+\S+\s+\S")
+# Where two words were glued: a lower-case letter, not at a word's start, then a capital or a
+# figure ("HomeWorld News1 lakh": two glue points; "HomeKit", "iPhone": one or none).
+_GLUE = re.compile(r"(?<=[^\W\d_]{2})[a-z](?=[A-Z0-9])")
+_HOME_SECTIONS = re.compile(r"^\W*Home(?:\s+(?:[A-Z][\w&'-]*|&)){2,5}\W*$")
+_YOU_ARE_HERE = re.compile(r"^\W*you\s+are\s+(?:here|at)\s*:?\W*$", re.IGNORECASE)
+
+# Leftovers of embedded social posts.
+_EMBED = re.compile(
+    r"""^(?:.{0,200}?\bA\s+post\s+shared\s+by\b|\W*pic\.twitter\.com/\w+|\W*View\s+this\s+post\s+on\s+Instagram\W*$|
+    \W*Likes?\s+Loading\W*$|\W*\d[\d,.]*[KkMm]?\s+(?:Fans|Followers|Subscribers)\s+(?:Like|Follow|Subscribe)\W*$|
+    \W*%d\s+bloggers\s+like\s+this\W*$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Menus on one line: "Home | World | Business".
+_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|\s{3,}")
+
+# Counters: "12 comments", "1.2K shares", "(42) Comments", "5 min read".
+_COUNTER = re.compile(
+    r"""^[\s\[(]*(?:(?:\d[\d,.]*\s*[KkMm]?\+?\)?\s*)(?:comments?|shares?|views?|likes?|reactions?|
+    responses?|replies|reads?|fans|followers|subscribers|votes|retweets|tweets|pins|claps|points)|
+    (?:comments?|shares?|views?|likes?|replies|reactions?)\s*[:(\[]?\s*\d[\d,.]*[KkMm]?\s*[)\]]?|
+    \d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?)\s+(?:read|listen|watch)(?:ing)?(?:\s+time)?|
+    (?:reading|read|listening)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?|seconds?))[\s\])]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Closing lines that belong to the article although they are not prose.
+_ARTICLE_TAIL = re.compile(
+    r"^\W*(?:\(?(?:additional\s+)?reporting\s+by|(?:writing|editing|edited|compiled)\s+by|contributing|"
+    r"with\s+(?:reporting|additional)|with\s+(?:\w+\s+){0,2}wires?\W*$|[-–—]\s*(?:AP|AFP|Reuters|PTI|IANS|ANI)\b|\((?:AP|AFP|Reuters|PTI|IANS)\)|"
+    r"this\s+(?:story|article)\s+(?:was|has\s+been|first)|(?:sources?|note|editor'?s\s+note)\s*:)",
+    re.IGNORECASE,
+)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•▪●·–]|\d{1,2}[.)]|[a-z][.)])\s")
+_ELLIPSIS_TAIL = re.compile(r"(?:\s*(?:\.{2,}|…)+\s*)+$")
+_NORMALISE = re.compile(r"[\W_]+")
+_STEM = re.compile(r"[^\W\d_]{3,}")
+
+
+# ---------------------------------------------------------------- the page
+
+
+@dataclass(frozen=True)
+class Row:
+    """One non-blank line with what the detectors ask of it."""
+
+    index: int  # among the document's non-blank lines
+    shape: LineShape
+    text: str
+    prose: bool
+    alone: bool  # blank line (or the document's edge) on both sides
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a line is chrome: the detector's name, the span to mark and a detail for the message."""
+
+    detector: str
+    start: int
+    end: int
+    detail: str = ""
+    whole_line: bool = True
+
+
+@dataclass
+class PageLayout:
+    rows: list[Row]
+    verdicts: dict[int, Verdict] = field(default_factory=dict)
+    furniture_like: frozenset[int] = frozenset()  # non-prose rows that do not read as content
+    body: tuple[int, int] | None = None  # first and last row of the article body
+    headlines: frozenset[int] = frozenset()  # rows taken for the headline
+    marked_up: frozenset[int] = frozenset()  # rows the markup itself calls a heading or caption
+
+    def region(self, index: int) -> str:
+        if self.body is None:
+            return "none"
+        if index < self.body[0]:
+            return "top"
+        if index > self.body[1]:
+            return "bottom"
+        return "body"
+
+
+_LAYOUTS: "weakref.WeakKeyDictionary[Analysis, PageLayout]" = weakref.WeakKeyDictionary()
+
+
+def page_layout(text: Analysis) -> PageLayout:
+    """The document's rows, body and verdicts, computed once per document for every rule."""
+    layout = _LAYOUTS.get(text)
+    if layout is None:
+        layout = _LAYOUTS[text] = _build_layout(text)
+    return layout
+
+
+def _build_layout(text: Analysis) -> PageLayout:
+    doc_text, shapes, doc = text.text, text.line_shapes, text.doc
+    rows: list[Row] = []
+    last = len(shapes) - 1
+    for index, shape in enumerate(shapes):
+        line_text = doc_text[shape.start:shape.end]
+        number = shape.line.number
+        alone = (index == 0 or shapes[index - 1].line.number < number - 1) and (
+            index == last or shapes[index + 1].line.number > number + 1
+        )
+        rows.append(Row(index, shape, line_text, _is_prose(shape, line_text), alone))
+    layout = PageLayout(rows, marked_up=frozenset(
+        index for index, shape in enumerate(shapes)
+        if (block := doc.block_at(shape.start)) is not None and block.kind in (HEADING, CAPTION)
+    ) if doc.format != "text" else frozenset())
+    # Lines that show what they are come first: they also weigh against the body around them.
+    _run(layout, text, _CUE_DETECTORS)
+    layout.furniture_like = frozenset(
+        row.index for row in rows
+        if not row.prose and (row.index in layout.verdicts or not _content_like(row))
+    )
+    layout.body = _find_body(layout)
+    layout.headlines = _find_headlines(layout)
+    _run(layout, text, _LAYOUT_DETECTORS)
+    return layout
+
+
+def _run(layout: PageLayout, text: Analysis, detectors: tuple["Detector", ...]) -> None:
+    for detector in detectors:
+        for index, verdict in detector(layout, text):
+            layout.verdicts.setdefault(index, verdict)
+
+
+def _is_prose(shape: LineShape, line: str) -> bool:
+    """Running text: long, and either punctuated as sentences or plainly not a title."""
+    if shape.words < 10:
+        # Scripts written without spaces: judge by length and the full stop.
+        return shape.sentence_end and _spaceless(line) and len(line) >= 25
+    if not (shape.sentence_end or shape.words >= 25):
+        return False
+    return shape.function_ratio >= 0.2 or shape.capital_ratio <= 0.35
+
+
+def _spaceless(line: str) -> bool:
+    """Written mostly in a script that does not separate words (Chinese, Japanese, Thai)."""
+    return not line.isascii() and len(_SPACELESS.findall(line)) * 2 > len(line)
+
+
+_SPACELESS = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def _content_like(row: Row) -> bool:
+    """A line that is not prose but reads as content: a list item, a table row, a fragment of a
+    sentence.  Menus, labels and the headlines of other stories are none of these."""
+    line, shape = row.text, row.shape
+    if _LIST_MARK.match(line) or (line[:1].islower() and shape.words >= 2):
+        return True
+    if _spaceless(line):
+        return len(line) >= 10
+    if shape.words >= 4 and shape.function_ratio >= 0.25:
+        return True
+    return shape.words >= 3 and (_DIGIT.search(line) is not None or _INNER_PUNCTUATION.search(line) is not None)
+
+
+_DIGIT = re.compile(r"\d")
+_INNER_PUNCTUATION = re.compile(r"[,;:(\[]\s*\S")
+_FURNITURE_COST = 8
+
+
+def _find_body(layout: PageLayout) -> tuple[int, int] | None:
+    """The stretch where prose outweighs the rest: the maximum-sum run in which prose scores its
+    words, a furniture-like line a fixed cost and any other line (lists, tables) a small one, as
+    body-text extraction weighs text against markup."""
+    best, best_span = 0, None
+    total, start = 0, 0
+    furniture = layout.furniture_like
+    for row in layout.rows:
+        if row.prose:
+            score = row.shape.words
+        else:
+            score = -_FURNITURE_COST if row.index in furniture else -1
+        if total <= 0:
+            total, start = 0, row.index
+        total += score
+        if total > best:
+            best, best_span = total, (start, row.index)
+    if best_span is None:
+        return None
+    first, last = best_span
+    rows = layout.rows
+    while first < last and not rows[first].prose:
+        first += 1
+    # Short closing paragraphs ("Colombia had lost to Belgium on Monday.") still belong to it.
+    while last + 1 < len(rows) and _short_paragraph(rows[last + 1], layout):
+        last += 1
+    return first, last
+
+
+def _short_paragraph(row: Row, layout: PageLayout) -> bool:
+    return row.shape.sentence_end and row.shape.words >= 5 and row.index not in layout.furniture_like
+
+
+def _find_headlines(layout: PageLayout) -> frozenset[int]:
+    """The document's first line, and the headline just above the body: the title-like line
+    there that the page title (the first line) repeats, or else the nearest one.  A line directly
+    above a photo credit is a caption, not a headline."""
+    rows = layout.rows
+    found = set()
+    if len(rows) > 1:
+        found.add(0)
+    if layout.body is None:
+        return frozenset(found)
+    candidates = []
+    for row in rows[max(1, layout.body[0] - 8):layout.body[0]]:
+        below = layout.verdicts.get(row.index + 1)
+        if (
+            3 <= row.shape.words <= 30
+            and not row.prose
+            and row.index not in layout.verdicts
+            and not (below is not None and below.detector == "photo-credit")
+        ):
+            candidates.append(row)
+    if candidates:
+        title = _normalised(rows[0].text)
+        named = [row for row in candidates if len(_normalised(row.text)) >= 12 and _normalised(row.text) in title]
+        found.add((named or candidates)[-1].index)
+    return frozenset(found)
+
+
+# ---------------------------------------------------------------- detectors
+# Each takes the layout and yields (row index, Verdict); an earlier verdict on a line wins.
+
+
+def _credits(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    for row in layout.rows:
+        line = row.text
+        if row.shape.words <= 14 and _CREDIT_LINE.match(line):
+            yield row.index, Verdict("photo-credit", row.shape.start, row.shape.end)
+            continue
+        # A credit closes the line: a bracket, or "Credit: ..." near the end.
+        tail = max(0, len(line) - 120)
+        if not (line.endswith(")") or "redit" in line[tail:]):
+            continue
+        match = _CREDIT_TAIL.search(line, tail)
+        if match:
+            if row.prose and row.shape.words > 40:
+                yield row.index, Verdict("photo-credit", row.shape.start + match.start(), row.shape.end, whole_line=False)
+            else:
+                yield row.index, Verdict("caption", row.shape.start, row.shape.end, "a photo caption with its credit")
+
+
+def _bylines(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    for row in layout.rows:
+        if row.shape.words > 16 or row.prose:
+            continue
+        match = _BYLINE.match(row.text)
+        if match and _byline_rest(match.group("rest")):
+            yield row.index, Verdict("byline", row.shape.start, row.shape.end)
+        elif _POSTED_ON.match(row.text):
+            yield row.index, Verdict("byline", row.shape.start, row.shape.end)
+
+
+def _byline_rest(rest: str) -> bool:
+    """Whether what follows a byline's name is only roles, outlets, handles, dates and counts."""
+    words = _BYLINE_EXTRAS.sub(" ", rest).split()
+    return len(words) <= 6 and all(word[0].isupper() or word.lower() in _ROLE_WORDS for word in words)
+
+
+def _timestamps(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    for row in layout.rows:
+        if row.shape.words <= 14 and _TIMESTAMP.match(row.text) and _STAMP_ANCHOR.search(row.text):
+            yield row.index, Verdict("timestamp", row.shape.start, row.shape.end)
+
+
+def _copyright(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    for row in layout.rows:
+        words = row.shape.words
+        line = row.text
+        if words > 60 or not ("©" in line or "opyright" in line or "OPYRIGHT" in line or "(c)" in line or "ights" in line or "IGHTS" in line):
+            continue
+        if _COPYRIGHT.match(line) or (words <= 25 and _ALL_RIGHTS.search(line)):
+            yield row.index, Verdict("copyright", row.shape.start, row.shape.end)
+
+
+def _counters(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    for row in layout.rows:
+        if row.shape.words <= 6 and _COUNTER.match(row.text):
+            yield row.index, Verdict("share-count", row.shape.start, row.shape.end)
+
+
+def _social_embeds(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """What an embedded post leaves behind: "A post shared by ...", "View this post on
+    Instagram", a bare pic.twitter.com link.  The sign-off of an embedded tweet ("— Name
+    (@handle) date") names the quotation's author and is left alone."""
+    for row in layout.rows:
+        line = row.text
+        if row.shape.words <= 40 and ("shared by" in line or "pic.twitter.com/" in line or row.shape.words <= 8) and _EMBED.match(line):
+            yield row.index, Verdict("social-embed", row.shape.start, row.shape.end)
+
+
+def _one_line_menus(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """Menu entries joined on one line: "Home | World | Business"."""
+    for row in layout.rows:
+        line = row.text
+        if not ("|" in line or "•" in line or "·" in line):
+            continue
+        parts = [p for p in _MENU_SEPARATOR.split(line) if p.strip("|•·-–— ")]
+        if (
+            len(parts) >= 3
+            and all(len(p.split()) <= 4 and (p[:1].isupper() or p[:1].isdigit()) for p in parts)
+            and not _HAS_DATE.search(line)
+        ):
+            yield row.index, Verdict("navigation", row.shape.start, row.shape.end, f"{len(parts)} menu entries on one line")
+
+
+def _top_limit(layout: PageLayout) -> int:
+    """Rows worth searching for what sits above an article."""
+    if layout.body is None:
+        return min(len(layout.rows), 12)
+    return min(len(layout.rows), layout.body[0] + 2)
+
+
+def _breadcrumbs(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    for row in layout.rows[: _top_limit(layout)]:
+        line = row.text
+        if _GLUED_HOME.match(line) and len(_GLUE.findall(" ".join(line.split()[:3]))) >= 2:
+            yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end, "navigation words glued to the text")
+        elif _HOME_CRUMB.match(line) or _YOU_ARE_HERE.match(line):
+            yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end)
+        elif row.shape.words <= 20 and not row.shape.sentence_end:
+            parts = [p for p in _CRUMB_SEPARATORS.split(line) if p]
+            if len(parts) >= 3 and all(len(p.split()) <= 8 for p in parts) and sum(len(p.split()) <= 3 for p in parts) >= 2:
+                yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end)
+            elif _HOME_SECTIONS.match(line) and layout.region(row.index) != "body":
+                yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end)
+
+
+def _normalised(line: str) -> str:
+    return _NORMALISE.sub(" ", _ELLIPSIS_TAIL.sub("", line)).strip().lower()
+
+
+def _repeated_headlines(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """A headline shown twice above the article: copied whole, truncated ("…", "......"), with a
+    site name, or behind a breadcrumb.  The truncated or decorated copy is flagged; of two equal
+    copies, the later."""
+    end = _top_limit(layout)
+    begin = 0 if layout.body is None else max(0, layout.body[0] - 12)
+    rows = [*layout.rows[:min(3, begin)], *layout.rows[begin:end]]
+    candidates = [(row, _normalised(row.text)) for row in rows if 3 <= row.shape.words <= 40 and not row.prose]
+    for i, (first, a) in enumerate(candidates):
+        for second, b in candidates[i + 1:]:
+            flagged = _copy_to_flag(first, a, second, b)
+            if flagged is not None:
+                yield flagged.index, Verdict("repeated-headline", flagged.shape.start, flagged.shape.end)
+
+
+def _copy_to_flag(first: Row, a: str, second: Row, b: str) -> Row | None:
+    if len(a) < 20 or len(b) < 20:
+        return None
+    if a == b:
+        return second
+    short, long_, short_row, long_row = (a, b, first, second) if len(a) < len(b) else (b, a, second, first)
+    at = long_.find(short[:40])
+    if at == -1 or len(short) < 25:
+        return None
+    if at > 0:
+        # Something stands before the headline: a breadcrumb or a section name.
+        if long_.startswith(short, at) or _ELLIPSIS_TAIL.search(long_row.text):
+            return long_row
+        if _ELLIPSIS_TAIL.search(short_row.text):
+            return short_row
+        return None
+    if not long_.startswith(short):
+        return None
+    if _ELLIPSIS_TAIL.search(short_row.text):
+        return short_row
+    rest = long_row.text[len(short_row.text):].lstrip()
+    if rest[:1] in ("-", "|", "–", "—", ":", "·"):
+        return long_row  # "Headline - Site name"
+    return None
+
+
+def _captions(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """Picture captions: a long description of people doing something somewhere, standing alone
+    with no full stop as the very first or last line of the document; or any line directly above
+    a photo credit.  A headline is told apart by being shorter or by what a caption never has:
+    figures, quotations, a colon, a question or somebody saying something."""
+    rows = layout.rows
+    if len(rows) < 3:
+        return
+    for row, least in ((rows[0], _TOP_CAPTION_WORDS), (rows[-1], _BOTTOM_CAPTION_WORDS)):
+        shape, line = row.shape, row.text
+        if (
+            row.alone
+            and least <= shape.words <= 45
+            and not shape.sentence_end
+            and shape.capital_ratio < 0.5
+            and row.index not in layout.marked_up
+            and _CAPTION_CUE.search(line)
+            and _CAPTION_SETTING.search(line)
+            and not _NOT_CAPTION.search(line)
+            and not text.has_reporting_cue(shape.start, shape.end)
+            and not _ARTICLE_TAIL.match(line)
+        ):
+            yield row.index, Verdict("caption", shape.start, shape.end)
+    for row, below in zip(rows, rows[1:]):
+        verdict = layout.verdicts.get(below.index)
+        if (
+            verdict is not None
+            and verdict.detector == "photo-credit"
+            and verdict.whole_line
+            and below.shape.line.number == row.shape.line.number + 1
+            and 6 <= row.shape.words <= 60
+            and row.index not in layout.headlines
+        ):
+            yield row.index, Verdict("caption", row.shape.start, row.shape.end, "a photo caption above its credit")
+
+
+_TOP_CAPTION_WORDS = 12  # above the article a caption competes with the headline
+_BOTTOM_CAPTION_WORDS = 8
+# Where a picture was taken: "..., in the outskirts of Bakhmut", "near a frontline in ...".
+_CAPTION_SETTING = re.compile(r",\s|\b(?:in|near|at|outside|inside|during|on)\s+(?:the\s+|a\s+)?[A-Za-z]")
+_NOT_CAPTION = re.compile(r"\d|[:?\"\u201c\u201d]")
+
+
+def _menu_item(row: Row) -> bool:
+    """A line that could be one entry of a menu: a few words, no sentence, no list marker."""
+    shape = row.shape
+    return (
+        1 <= shape.words <= 4
+        and len(row.text) <= 40
+        and not shape.sentence_end
+        and not _LIST_MARK.match(row.text)
+        and row.text[-1:] not in ":,;"
+        and "(" not in row.text
+        and any(ch.isalpha() for ch in row.text)
+    )
+
+
+def _title_like(row: Row) -> bool:
+    """Every word that is not a function word starts with a capital or a digit: "Local Ads
+    Marketplace", "For the Record"; not "Bugs fixed" or "Optical heart sensor"."""
+    for word in _WORDS.findall(row.text):
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in FUNCTION_WORDS):
+            return False
+    return True
+
+
+_WORDS = re.compile(r"[^\W_][\w'\u2019.&-]*")
+
+
+def _menu_runs(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """Runs of three or more menu entries, one per line, outside the article body, most of them
+    in title case as menus are (a list of features or steps is written as sentences)."""
+    run: list[Row] = []
+    for row in [*layout.rows, None]:
+        if row is not None and _menu_item(row) and (not run or row.shape.line.number == run[-1].shape.line.number + 1):
+            run.append(row)
+            continue
+        if (
+            len(run) >= 3
+            and all(layout.region(item.index) != "body" for item in run)
+            and sum(1 for item in run if _title_like(item)) >= _MENU_TITLE_SHARE * len(run)
+        ):
+            for item in run:
+                yield item.index, Verdict("navigation", item.shape.start, item.shape.end, f"a menu of {len(run)} entries")
+        run = [row] if row is not None and _menu_item(row) else []
+
+
+_MENU_TITLE_SHARE = 0.6
+
+
+def _stems(line: str) -> set[str]:
+    """Crude stems (first five letters) of a line's topic words, for telling whether it shares
+    a subject with the article."""
+    return {word[:5] for word in set(_STEM.findall(line.lower())) - _COMMON_WORDS}
+
+
+# Words too common to show that two lines share a subject.
+_COMMON_WORDS = FUNCTION_WORDS | frozenset("""
+new one two three first last next more most many much said says say year years day days week weeks
+month months time times today monday tuesday wednesday thursday friday saturday sunday like back
+best good great big top get got make made take took come came go going went see seen look use used
+way part people man woman life world home news report reports story stories video videos photo
+photos read watch may might can could also just now still even well since per via among amid
+""".split())
+
+
+def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """A heading-like line between two paragraphs that shares no word with the article: a link
+    to another story or a section name, not a subheading.  In an article that has subheadings
+    of its own, only a line as long as a headline is taken."""
+    if layout.body is None:
+        return
+    rows = layout.rows
+    first, last = layout.body
+    headings = [
+        row for row in rows[first + 1:last]
+        if row.alone and not row.prose and row.shape.words <= 14
+        and _ends_paragraph(rows[row.index - 1]) and _ends_paragraph(rows[row.index + 1])
+    ]
+    candidates = [
+        row for row in headings
+        if row.shape.words >= 2
+        and not row.shape.sentence_end
+        and row.text[-1:] not in ":?"
+        and not _LIST_MARK.match(row.text)
+        and row.index not in layout.marked_up
+        and len(_stems(row.text)) >= _STRAY_MIN_STEMS
+    ]
+    if not candidates:
+        return
+    prose = "\n".join(row.text for row in rows if row.prose).lower()
+    off_topic = {row.index for row in headings if not any(_opens_word(prose, stem) for stem in _stems(row.text))}
+    for row in candidates:
+        # In an article with subheadings of its own, only a line as long as a headline is taken.
+        if row.index in off_topic and (len(off_topic) == 1 or row.shape.words >= _STRAY_HEADLINE_WORDS):
+            yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end)
+
+
+def _opens_word(text: str, stem: str) -> bool:
+    """Whether some word of `text` (lower case) begins with `stem`."""
+    at = text.find(stem)
+    while at != -1:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find(stem, at + 1)
+    return False
+
+
+def _ends_paragraph(row: Row) -> bool:
+    return row.prose or row.shape.sentence_end
+
+
+_STRAY_HEADLINE_WORDS = 7
+_STRAY_MIN_STEMS = 2
+
+
+def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """Lines before the headline or after the article's end that stand among furniture: what is
+    left of menus, widgets, lists of other stories and footers.  A line among list items or
+    descriptions (product cards, results tables) is taken for part of the article."""
+    if layout.body is None:
+        return
+    first, last = layout.body
+    furniture = layout.furniture_like
+    top, bottom = layout.rows[:first], layout.rows[last + 1:]
+    top_marks = sum(1 for row in top if row.index in furniture)
+    for region_rows in (top, bottom):
+        marks = [row.index in furniture for row in region_rows]
+        # A page scraped whole has furniture at both ends.  An article whose only long tail is
+        # short lines more often ends in lists, tables or product cards of its own.
+        if sum(marks) < _MIN_FURNITURE or top_marks < _MIN_FURNITURE:
+            continue
+        for at, row in enumerate(region_rows):
+            if row.index in layout.headlines or row.prose or row.shape.words > _MAX_WORDS or _ARTICLE_TAIL.match(row.text):
+                continue
+            around = marks[max(0, at - _WINDOW):at] + marks[at + 1:at + _WINDOW + 1]
+            share = sum(around) / len(around) if around else 0.0
+            if share >= (_WINDOW_SHARE if marks[at] else _CONTENT_WINDOW_SHARE):
+                yield row.index, Verdict("page-furniture", row.shape.start, row.shape.end)
+
+
+_MIN_FURNITURE = 4
+_WINDOW = 3
+_WINDOW_SHARE = 0.66
+_CONTENT_WINDOW_SHARE = 0.66
+_MAX_WORDS = 15
+
+
+def _trailing_line(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """A line standing alone after the article's last paragraph that is not a sentence: a
+    caption, a teaser for another story, a label.  Closing credits of the article itself
+    ("Reporting by ...") and the attribution of an embedded post are left alone."""
+    rows = layout.rows
+    if layout.body is None or len(rows) < 3 or layout.body[1] == len(rows) - 1:
+        return
+    row = rows[-1]
+    if (
+        row.alone
+        and not row.prose
+        and not row.shape.sentence_end
+        and 2 <= row.shape.words <= _TRAILING_MAX_WORDS
+        and not _ARTICLE_TAIL.match(row.text)
+        and not _EMBED_ATTRIBUTION.match(row.text)
+        and row.index not in layout.marked_up
+    ):
+        yield row.index, Verdict("trailing-line", row.shape.start, row.shape.end)
+
+
+_TRAILING_MAX_WORDS = 16
+_EMBED_ATTRIBUTION = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w+\)")
+
+
+Detector = Callable[[PageLayout, Analysis], Iterable[tuple[int, Verdict]]]
+# Detectors that need only the line itself, then those that judge a line by where it stands.
+_CUE_DETECTORS: tuple[Detector, ...] = (
+    _copyright, _credits, _bylines, _timestamps, _counters, _social_embeds, _one_line_menus,
+)
+_LAYOUT_DETECTORS: tuple[Detector, ...] = (
+    _breadcrumbs, _repeated_headlines, _captions, _menu_runs, _stray_headings, _furniture, _trailing_line,
+)
+DETECTOR_NAMES = (
+    "breadcrumb", "repeated-headline", "photo-credit", "caption", "byline", "timestamp",
+    "share-count", "navigation", "stray-heading", "page-furniture", "copyright", "trailing-line",
+    "social-embed",
+)
+
+
+# ---------------------------------------------------------------- the kind
+
+
+class ChromeStructure(Kind):
+    name = "chrome-structure"
+    params = {
+        "detect": (str, ""),
+    }
+
+    def prepare(self) -> None:
+        if self.detect not in DETECTOR_NAMES:
+            raise RuleError(f"'detect' must be one of: {', '.join(DETECTOR_NAMES)}")
+        self.fixable = True
+
+    def check(self, text: Analysis) -> Iterable[Hit]:
+        layout = page_layout(text)
+        for index, verdict in sorted(layout.verdicts.items()):
+            if verdict.detector != self.detect:
+                continue
+            row = layout.rows[index]
+            edit = None
+            if verdict.whole_line:
+                start, end = text.line_edit_span(row.shape.line)
+                edit = Edit(start, end, "")
+            shown = row.text if len(row.text) <= 80 else row.text[:77] + "..."
+            yield Hit(verdict.start, verdict.end, self.format(line=shown, detail=verdict.detail), edit)

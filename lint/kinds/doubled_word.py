@@ -1,0 +1,44 @@
+"""doubled-word: a word typed twice ("the the"); the fix deletes the repeat.
+
+Repeats that grammar allows ("had had", "that that") or speech uses ("no no", "very very")
+are listed in the rule's `allow` parameter.  A capitalised pair ("Bora Bora", "Walla Walla")
+is a name and is not looked at, and a repeat across a line break is left alone: it may be a heading above its text.
+Mid-sentence repeats are found, and "The the" opening a sentence.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..analysis import Analysis
+from ..findings import Edit, Hit
+from . import Kind, string_list
+
+# Both patterns begin with a literal, which the engine skips to fast: a repeat in mid-sentence
+# (" the the"), and "The the" opening a sentence, the commonest slip there.
+_DOUBLED = re.compile(r" (?P<word>[a-z]+)(?P<gap> )(?P<repeat>(?P=word))(?![\w'\u2019-])")
+_OPENING_THE = re.compile(r"The(?P<gap> )(?P<repeat>the)(?![\w'\u2019-])")
+
+
+class DoubledWord(Kind):
+    name = "doubled-word"
+    params = {"allow": (list, [])}
+    fixable = True
+
+    def prepare(self) -> None:
+        self.allowed = {w.lower() for w in string_list(self.allow, "'allow'")}
+
+    def check(self, text: Analysis) -> Iterable[Hit]:
+        body = text.text
+        for match in _DOUBLED.finditer(body):
+            word = match.group("word")
+            if word in self.allowed:
+                continue
+            yield self._hit(match, match.start("word"))
+        for match in _OPENING_THE.finditer(body):
+            if match.start() == 0 or not body[match.start() - 1].isalnum():
+                yield self._hit(match, match.start())
+
+    def _hit(self, match: re.Match, start: int) -> Hit:
+        phrase = match.string[start:match.end()]
+        return Hit(start, match.end(), self.format(word=match.group("repeat"), phrase=phrase), Edit(match.start("gap"), match.end(), ""))
