@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any, Mapping, NamedTuple
 
 from .document import HEADING, HEADLINE, Block, Document
+from .findings import Edit
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = (
@@ -124,6 +125,8 @@ het een van en niet met voor zijn op te aan ook maar bij dat
 yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga
 """.split())
 _SHAPE_SENTENCE_END = re.compile(r"""[.!?\u2026\u3002\uff01\uff1f]['"\u2019\u201d)\]]*$""")
+_SENTENCE_MARKS = frozenset(".!?\u2026\u3002\uff01\uff1f")
+_CLOSERS = frozenset("'\"\u2019\u201d)]")
 
 
 class LineShape(NamedTuple):
@@ -180,11 +183,9 @@ class Analysis:
     def line_text(self, line: Line) -> str:
         return self.text[line.start:line.end]
 
-    def line_edit_span(self, line: Line) -> tuple[int, int]:
-        """Offsets that delete `line` with its line end (or the one before it, at the end)."""
-        if line.end < len(self.text):
-            return line.start, line.end + 1
-        return (line.start - 1 if line.start > 0 else 0), line.end
+    def delete_line(self, line: Line) -> Edit:
+        """A fix that deletes `line`: the engine widens it to the whole source lines it stands on."""
+        return Edit(line.start, line.end, "", whole_lines=True)
 
     @cached_property
     def line_shapes(self) -> list[LineShape]:
@@ -196,7 +197,11 @@ class Analysis:
             stripped = raw.strip()
             if not stripped:
                 continue
-            start = line.start + len(raw) - len(raw.lstrip())
+            start = line.start + len(raw) - len(raw.lstrip()) if raw[0].isspace() else line.start
+            last = stripped[-1]
+            sentence_end = last in _SENTENCE_MARKS or (
+                last in _CLOSERS and _SHAPE_SENTENCE_END.search(stripped, max(0, len(stripped) - 8)) is not None
+            )
             if len(stripped) <= 100:
                 words = find_words(stripped)
                 count = len(words)
@@ -209,7 +214,7 @@ class Analysis:
                 line, start, start + len(stripped), count,
                 sum(map(is_function_word, map(str.lower, words))) / sample,
                 sum(map(str.isupper, [w[0] for w in words])) / sample,
-                bool(_SHAPE_SENTENCE_END.search(stripped, max(0, len(stripped) - 8))),
+                sentence_end,
             ))
         return shapes
 

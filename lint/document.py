@@ -124,6 +124,35 @@ class Document:
     def position(self, offset: int, *, end: bool = False) -> Position:
         return self.source_lines.position(self.source_offset(offset, end=end))
 
+    def whole_lines_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Source offsets that delete the whole lines text[start:end] stands on, line ends included.
+
+        None when other text of the document shares those lines.  A blank line left doubled by the
+        deletion (blank lines on both sides, or a blank line before a deleted last line) goes too.
+        """
+        text, lines = self.text, self.source_lines
+        source_start = self.source_offset(start)
+        source_end = max(self.source_offset(end, end=True), source_start + 1)
+        first = lines.position(source_start).line
+        last = lines.position(source_end - 1).line
+        line_start, _ = lines.line_span(first)
+        _, line_end = lines.line_span(last)
+        before = len(text[:start].rstrip())
+        after = len(text) - len(text[end:].lstrip())
+        if before and self.source_offset(before, end=True) > line_start:
+            return None
+        if after < len(text) and self.source_offset(after) < line_end:
+            return None
+        if line_end == len(self.source) and not self.source.endswith("\n"):
+            # The last line has no line end of its own: take the line ends (and blank lines) before it.
+            return len(self.source[:line_start].rstrip()), line_end
+        next_blank = last + 1 >= len(lines) or not lines.line_text(last + 1).strip()
+        if first > 1 and next_blank and not lines.line_text(first - 1).strip():
+            # Between two blank lines (or a blank line and the end): take the blank line before it
+            # too, so that deleting a paragraph-like line does not leave two blank lines behind.
+            line_start = lines.line_span(first - 1)[0]
+        return line_start, line_end
+
     def block_at(self, offset: int) -> Block | None:
         starts = self._block_starts
         index = bisect.bisect_right(starts, offset) - 1

@@ -7,7 +7,7 @@ from typing import Iterable
 from .analysis import Analysis
 from .config import Settings
 from .document import Document
-from .findings import Finding, Fix, Hit, Severity
+from .findings import Edit, Finding, Fix, Hit, Severity
 from .rules import Rule
 
 
@@ -78,13 +78,12 @@ def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding
     """Map a hit's document-text offsets to the source file."""
     source_start = doc.source_offset(hit.start)
     source_end = max(doc.source_offset(hit.end, end=True), source_start)
-    fix = None
-    if hit.edit is not None:
-        edit_start = doc.source_offset(hit.edit.start)
-        edit_end = max(doc.source_offset(hit.edit.end, end=True), edit_start)
-        lines = doc.source_lines
-        fix = Fix(hit.edit.replacement, lines.position(edit_start), lines.position(edit_end), edit_start, edit_end)
     lines = doc.source_lines
+    fix = None
+    span = _source_span(doc, hit.edit) if hit.edit is not None else None
+    if span is not None:
+        edit_start, edit_end = span
+        fix = Fix(hit.edit.replacement, lines.position(edit_start), lines.position(edit_end), edit_start, edit_end)
     return Finding(
         path=doc.path,
         start=lines.position(source_start),
@@ -96,3 +95,11 @@ def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding
         source_start=source_start,
         source_end=source_end,
     )
+
+
+def _source_span(doc: Document, edit: Edit) -> tuple[int, int] | None:
+    """Source offsets an edit replaces; None when it cannot be applied safely."""
+    if edit.whole_lines:
+        return doc.whole_lines_span(edit.start, edit.end)
+    start = doc.source_offset(edit.start)
+    return start, max(doc.source_offset(edit.end, end=True), start)

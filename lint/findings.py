@@ -25,11 +25,16 @@ class Severity(enum.IntEnum):
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace text[start:end] of the checked document text with `replacement`."""
+    """Replace text[start:end] of the checked document text with `replacement`.
+
+    With `whole_lines`, the edit deletes the source lines that text[start:end] stands on, markup
+    included (a chrome line's list marker or tags), and is dropped if other text shares them.
+    """
 
     start: int
     end: int
     replacement: str
+    whole_lines: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """`--fix` and `--diff`: apply the safe fixes rules attach to findings.
 
 Fixes are source-offset replacements (Finding.fix).  A fix may touch only the source lines its
-finding is on (and the line end before them): one that reaches further, across markup the
-reader skipped (a comment, a code block), is refused rather than trusted.  Where two fixes
-overlap, the earlier one is applied and the later one skipped; the next run, on the fixed
-text, gets it.  Files are
-replaced atomically (a temporary file in the same folder, then os.replace) with their mode,
+finding is on and the blank lines around them: one that reaches further, across markup the
+reader skipped (a comment, a code block), is refused rather than trusted.  Overlapping
+deletions are merged (deleting both is deleting their union); where other fixes overlap, the
+earlier one is applied and the later one skipped, and the next run, on the fixed text, gets
+it.  Files are replaced atomically (a temporary file in the same folder, then os.replace) with their mode,
 BOM and line endings kept, and never when the file changed on disk while it was checked.
 """
 from __future__ import annotations
@@ -49,6 +49,10 @@ def choose(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
         edit = (fix.source_start, fix.source_end, fix.replacement)
         if edit == last_edit:
             chosen.append(finding)  # two rules asking for the same edit: it is made once
+        elif fix.source_start <= last_end and not fix.replacement and last_edit is not None and not last_edit[2]:
+            chosen.append(finding)  # two deletions that touch: their union is deleted
+            last_end = max(last_end, fix.source_end)
+            last_edit = (last_start, last_end, "")
         elif fix.source_start < last_end or fix.source_start == last_start:
             skipped.append(finding)
         else:
@@ -68,6 +72,10 @@ def apply_fixes(source: str, findings: Sequence[Finding], newline: str = "\n") -
         if edit in applied:
             continue
         applied.add(edit)
+        if fix.source_start < position:
+            # A deletion merged with the one before it: delete what it adds to that one.
+            position = max(position, fix.source_end)
+            continue
         parts.append(source[position:fix.source_start])
         replacement = fix.replacement
         if newline != "\n" and "\n" in replacement:
@@ -93,10 +101,15 @@ def plan(result) -> FixPlan | None:
 
 
 def within_own_lines(finding: Finding, lines: SourceLines) -> bool:
-    """Whether the fix stays on the finding's lines: from the line end before the first to the
-    line end after the last (a deleted last line takes the line end before it)."""
-    start, _ = lines.line_span(finding.start.line)
-    _, end = lines.line_span(finding.end.line)
+    """Whether the fix stays on the finding's lines and the blank lines around them, from the line
+    end before them (a deleted last line takes the line end before it)."""
+    first, last = finding.start.line, finding.end.line
+    while first > 1 and not lines.line_text(first - 1).strip():
+        first -= 1
+    while last < len(lines) and not lines.line_text(last + 1).strip():
+        last += 1
+    start, _ = lines.line_span(first)
+    _, end = lines.line_span(last)
     if start:
         start -= 2 if lines.source[start - 2:start] == "\r\n" else 1
     return start <= finding.fix.source_start and finding.fix.source_end <= end

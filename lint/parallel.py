@@ -105,9 +105,9 @@ def _load_rules_before_forking(session: Session, path: Path) -> None:
 
 
 def _chunks(files: Sequence[tuple[int, Path, str]], workers: int) -> list[list[tuple[int, Path, str]]]:
-    # Several chunks per worker even out long and short files; not so small that
-    # sending them costs more than checking them.
-    size = max(1, min(64, -(-len(files) // (workers * 4))))
+    # Many small chunks per worker even out long and short files (a folder of big HTML pages
+    # sorts together); a file costs far more to check than to send.
+    size = max(1, min(16, -(-len(files) // (workers * 16))))
     return [list(files[i:i + size]) for i in range(0, len(files), size)]
 
 

@@ -18,9 +18,9 @@ from lint.runner import Session
 ARTICLES = FIXTURES / "ci" / "articles"
 SELECT = ("--select", "chrome/advertising,chrome/comment-form")
 FIXED_CHROME = (
-    "Council approves new library for the east side\n\n\n"
+    "Council approves new library for the east side\n\n"
     "The city council voted on Tuesday to build a library on the site of the old bus depot, the mayor's office said.\n\n"
-    "Construction is due to begin in the spring and to take two years, the council's planning committee said in a statement.\n\n\n"
+    "Construction is due to begin in the spring and to take two years, the council's planning committee said in a statement.\n"
 )
 
 
@@ -62,9 +62,10 @@ def test_diff_prints_the_fixes_and_writes_nothing(tmp_path):
     assert article.read_bytes() == before
     lines = result.stdout.splitlines()
     assert lines[0] == f"--- a/{article}" and lines[1] == f"+++ b/{article}"
-    assert sorted(line for line in lines if line.startswith("-") and not line.startswith("---")) == [
-        "-Advertisement", "-Leave a Reply", "-Recent Comments"
-    ]
+    removed = [line for line in lines if line.startswith("-") and not line.startswith("---")]
+    # The chrome lines go, each with one of the blank lines around it.
+    assert sorted(line for line in removed if line != "-") == ["-Advertisement", "-Leave a Reply", "-Recent Comments"]
+    assert removed.count("-") == 3
     assert not any(line.startswith("+") and not line.startswith("+++") for line in lines)
     fixed = copy(tmp_path, "clean.txt")
     assert run(*SELECT, "--diff", str(fixed)).exit_code == 0
@@ -106,6 +107,9 @@ def test_a_fix_never_reaches_into_the_markup_around_its_line(tmp_path, name, sou
     for piece in kept:
         assert piece in text
     assert text.count("<p>") == text.count("</p>")
+    # The chrome line itself is deleted, with its markup.
+    assert "Recent Comments" not in text
+    assert result.exit_code == 0
 
 
 def test_a_symbolic_link_stays_a_link_to_the_fixed_file(tmp_path):

@@ -2,28 +2,31 @@
 
 Phrase packs catch the chrome that names itself ("Most Popular", "Leave a Reply").  Most chrome
 does not: menus, breadcrumbs, a headline repeated above the article, photo captions and credits,
-bylines, timestamps, share counters, links to other stories.  As in jusText and boilerpipe, each
+bylines, timestamps, counters, links to other stories.  As in jusText and boilerpipe, each
 non-blank line is judged by its shape (length, sentence punctuation, share of function words,
 capitals) together with its neighbours, and the article body is the stretch of the document where
 running prose outweighs everything else (the body-text-extraction idea of Finn et al.).  What
 stands before or after the body is read with more suspicion than what stands inside it.
 
-The whole page is read once per document (`page_layout`, cached) and every line gets at most one
-verdict; each rule names the verdict it reports with `detect`.
+The page is read once per document (`page_layout`, cached for all rules): first the cues that a
+line shows by itself (a credit, a byline, a timestamp...), then the body, then the detectors that
+judge a line by where it stands (menus, breadcrumbs, stray headings, furniture around the body).
+Every line gets at most one verdict; a rule reports the verdicts of the detector it names with
+`detect`.
 """
 from __future__ import annotations
 
 import re
 import weakref
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from ..analysis import FUNCTION_WORDS, Analysis, LineShape
 from ..document import CAPTION, HEADING
-from ..findings import Edit, Hit
-from . import Kind, RuleError
+from ..findings import Hit
+from . import REQUIRED, Kind, RuleError
 
-# ---------------------------------------------------------------- cues
+# ---------------------------------------------------------------- patterns
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -159,9 +162,8 @@ _STEM = re.compile(r"[^\W\d_]{3,}")
 # ---------------------------------------------------------------- the page
 
 
-@dataclass(frozen=True)
-class Row:
-    """One non-blank line with what the detectors ask of it."""
+class Row(NamedTuple):
+    """One non-blank line with what the detectors ask of it (a tuple: one is made per line)."""
 
     index: int  # among the document's non-blank lines
     shape: LineShape
@@ -183,6 +185,9 @@ class Verdict:
 
 @dataclass
 class PageLayout:
+    """One reading of the whole document: its lines, where the article body lies, and the
+    verdict on each line found to be chrome (by row index)."""
+
     rows: list[Row]
     verdicts: dict[int, Verdict] = field(default_factory=dict)
     furniture_like: frozenset[int] = frozenset()  # non-prose rows that do not read as content
@@ -212,36 +217,39 @@ def page_layout(text: Analysis) -> PageLayout:
 
 
 def _build_layout(text: Analysis) -> PageLayout:
+    """Rows and their cues in one pass, then the body, the headline, and the detectors that
+    judge a line by where it stands."""
     doc_text, shapes, doc = text.text, text.line_shapes, text.doc
     rows: list[Row] = []
+    verdicts: dict[int, Verdict] = {}
+    furniture: set[int] = set()
     last = len(shapes) - 1
+    marks = _document_marks(doc_text)
     for index, shape in enumerate(shapes):
         line_text = doc_text[shape.start:shape.end]
         number = shape.line.number
         alone = (index == 0 or shapes[index - 1].line.number < number - 1) and (
             index == last or shapes[index + 1].line.number > number + 1
         )
-        rows.append(Row(index, shape, line_text, _is_prose(shape, line_text), alone))
-    layout = PageLayout(rows, marked_up=frozenset(
+        row = Row(index, shape, line_text, _is_prose(shape, line_text), alone)
+        rows.append(row)
+        # Lines that show what they are are judged first: they also weigh against the body.
+        verdict = _cue_verdict(row, marks)
+        if verdict is not None:
+            verdicts[index] = verdict
+        if not row.prose and (verdict is not None or not _content_like(row)):
+            furniture.add(index)
+    marked_up = frozenset(
         index for index, shape in enumerate(shapes)
         if (block := doc.block_at(shape.start)) is not None and block.kind in (HEADING, CAPTION)
-    ) if doc.format != "text" else frozenset())
-    # Lines that show what they are come first: they also weigh against the body around them.
-    _run(layout, text, _CUE_DETECTORS)
-    layout.furniture_like = frozenset(
-        row.index for row in rows
-        if not row.prose and (row.index in layout.verdicts or not _content_like(row))
-    )
+    ) if doc.format != "text" else frozenset()
+    layout = PageLayout(rows, verdicts, frozenset(furniture), marked_up=marked_up)
     layout.body = _find_body(layout)
     layout.headlines = _find_headlines(layout)
-    _run(layout, text, _LAYOUT_DETECTORS)
-    return layout
-
-
-def _run(layout: PageLayout, text: Analysis, detectors: tuple["Detector", ...]) -> None:
-    for detector in detectors:
+    for detector in _LAYOUT_DETECTORS:
         for index, verdict in detector(layout, text):
             layout.verdicts.setdefault(index, verdict)
+    return layout
 
 
 def _is_prose(shape: LineShape, line: str) -> bool:
@@ -340,37 +348,73 @@ def _find_headlines(layout: PageLayout) -> frozenset[int]:
     return frozenset(found)
 
 
-# ---------------------------------------------------------------- detectors
-# Each takes the layout and yields (row index, Verdict); an earlier verdict on a line wins.
+# ---------------------------------------------------------------- cues: a line by itself
+# Each looks at one line and returns a verdict or None; the first to answer wins.
 
 
-def _credits(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
-    for row in layout.rows:
-        line = row.text
-        if row.shape.words <= 14 and _CREDIT_LINE.match(line):
-            yield row.index, Verdict("photo-credit", row.shape.start, row.shape.end)
-            continue
-        # A credit closes the line: a bracket, or "Credit: ..." near the end.
-        tail = max(0, len(line) - 120)
-        if not (line.endswith(")") or "redit" in line[tail:]):
-            continue
-        match = _CREDIT_TAIL.search(line, tail)
-        if match:
-            if row.prose and row.shape.words > 40:
-                yield row.index, Verdict("photo-credit", row.shape.start + match.start(), row.shape.end, whole_line=False)
-            else:
-                yield row.index, Verdict("caption", row.shape.start, row.shape.end, "a photo caption with its credit")
+def _whole(row: Row, detector: str, detail: str = "") -> Verdict:
+    return Verdict(detector, row.shape.start, row.shape.end, detail)
 
 
-def _bylines(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
-    for row in layout.rows:
-        if row.shape.words > 16 or row.prose:
-            continue
-        match = _BYLINE.match(row.text)
-        if match and _byline_rest(match.group("rest")):
-            yield row.index, Verdict("byline", row.shape.start, row.shape.end)
-        elif _POSTED_ON.match(row.text):
-            yield row.index, Verdict("byline", row.shape.start, row.shape.end)
+def _copyright_cue(row: Row) -> Verdict | None:
+    line, words = row.text, row.shape.words
+    if words > 60 or not ("©" in line or "opyright" in line or "OPYRIGHT" in line or "(c)" in line or "ights" in line or "IGHTS" in line):
+        return None
+    if _COPYRIGHT.match(line) or (words <= 25 and _ALL_RIGHTS.search(line)):
+        return _whole(row, "copyright")
+    return None
+
+
+def _credit_cue(row: Row) -> Verdict | None:
+    """A credit line, or a caption that ends in its credit.  At the end of a long paragraph the
+    credit alone is marked, and nothing is deleted."""
+    line = row.text
+    if row.shape.words <= 14 and _may_be_credit(line) and _CREDIT_LINE.match(line):
+        return _whole(row, "photo-credit")
+    tail = max(0, len(line) - 120)
+    if not (line.endswith(")") or "redit" in line[tail:]):
+        return None
+    match = _CREDIT_TAIL.search(line, tail)
+    if match is None:
+        return None
+    if row.prose and row.shape.words > 40:
+        return Verdict("photo-credit", row.shape.start + match.start(), row.shape.end, whole_line=False)
+    return _whole(row, "caption", "a photo caption with its credit")
+
+
+def _may_be_credit(line: str) -> bool:
+    """A cheap first look: a credit has a separator, a bracket, a label or an agency's name."""
+    return (
+        "/" in line or "|" in line or ":" in line or "(" in line or "©" in line or "…" in line or "..." in line
+        or "-" in line or "–" in line or "—" in line or "Getty" in line or "AFP" in line or "AP" in line
+        or "Reuters" in line or "EPA" in line or _first_word(line) in _CREDIT_FIRST_WORDS
+    )
+
+
+_CREDIT_FIRST_WORDS = frozenset(
+    "photo photos photograph image images picture pic illustration graphic video footage artwork screenshot "
+    "credit credits courtesy file representational representative stock main top header featured lead "
+    "associated shutterstock alamy istock pa bloomberg xinhua tass sputnik pti ani ians nurphoto sopa sipa "
+    "corbis anadolu zuma rex splash wenn backgrid unsplash pexels pixabay wikimedia dpa ansa kyodo yonhap efe".split()
+)
+
+
+def _first_word(line: str) -> str:
+    """The first word of a line, lower case, without the punctuation around it."""
+    head = line[:40].split(None, 1)
+    return head[0].strip(_PUNCTUATION).lower() if head else ""
+
+
+_PUNCTUATION = "\"'()[]{}|•·-–—:;,.!?«»“”‘’*#"
+
+
+def _byline_cue(row: Row) -> Verdict | None:
+    if row.shape.words > 16 or row.prose or row.text[:1] not in _BYLINE_STARTS:
+        return None
+    match = _BYLINE.match(row.text)
+    if (match is not None and _byline_rest(match.group("rest"))) or _POSTED_ON.match(row.text):
+        return _whole(row, "byline")
+    return None
 
 
 def _byline_rest(rest: str) -> bool:
@@ -379,51 +423,105 @@ def _byline_rest(rest: str) -> bool:
     return len(words) <= 6 and all(word[0].isupper() or word.lower() in _ROLE_WORDS for word in words)
 
 
-def _timestamps(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
-    for row in layout.rows:
-        if row.shape.words <= 14 and _TIMESTAMP.match(row.text) and _STAMP_ANCHOR.search(row.text):
-            yield row.index, Verdict("timestamp", row.shape.start, row.shape.end)
+_BYLINE_STARTS = frozenset("BbPpWwRrSsTtEeCc|•·-–— ")
 
 
-def _copyright(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
-    for row in layout.rows:
-        words = row.shape.words
-        line = row.text
-        if words > 60 or not ("©" in line or "opyright" in line or "OPYRIGHT" in line or "(c)" in line or "ights" in line or "IGHTS" in line):
-            continue
-        if _COPYRIGHT.match(line) or (words <= 25 and _ALL_RIGHTS.search(line)):
-            yield row.index, Verdict("copyright", row.shape.start, row.shape.end)
+def _timestamp_cue(row: Row) -> Verdict | None:
+    line = row.text
+    if row.shape.words > 14 or not (line[:1].isdigit() or line[:1] in "|([•·-–—" or _first_word(line)[:3] in _STAMP_STARTS):
+        return None
+    if _TIMESTAMP.match(line) and _STAMP_ANCHOR.search(line):
+        return _whole(row, "timestamp")
+    return None
 
 
-def _counters(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
-    for row in layout.rows:
-        if row.shape.words <= 6 and _COUNTER.match(row.text):
-            yield row.index, Verdict("share-count", row.shape.start, row.shape.end)
+# First three letters of the words a timestamp line may start with: months, weekdays, labels.
+_STAMP_STARTS = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun "
+    "las fir upd pub pos mod cre dat tim on at as rel".split()
+)
 
 
-def _social_embeds(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+def _counter_cue(row: Row) -> Verdict | None:
+    if row.shape.words <= 6 and _COUNTER.match(row.text):
+        return _whole(row, "share-count")
+    return None
+
+
+def _embed_cue(row: Row) -> Verdict | None:
     """What an embedded post leaves behind: "A post shared by ...", "View this post on
     Instagram", a bare pic.twitter.com link.  The sign-off of an embedded tweet ("— Name
     (@handle) date") names the quotation's author and is left alone."""
-    for row in layout.rows:
-        line = row.text
-        if row.shape.words <= 40 and ("shared by" in line or "pic.twitter.com/" in line or row.shape.words <= 8) and _EMBED.match(line):
-            yield row.index, Verdict("social-embed", row.shape.start, row.shape.end)
+    line, words = row.text, row.shape.words
+    if words <= 40 and ("shared by" in line or "pic.twitter.com/" in line or words <= 8) and _EMBED.match(line):
+        return _whole(row, "social-embed")
+    return None
 
 
-def _one_line_menus(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+def _menu_line_cue(row: Row) -> Verdict | None:
     """Menu entries joined on one line: "Home | World | Business"."""
-    for row in layout.rows:
-        line = row.text
-        if not ("|" in line or "•" in line or "·" in line):
-            continue
-        parts = [p for p in _MENU_SEPARATOR.split(line) if p.strip("|•·-–— ")]
-        if (
-            len(parts) >= 3
-            and all(len(p.split()) <= 4 and (p[:1].isupper() or p[:1].isdigit()) for p in parts)
-            and not _HAS_DATE.search(line)
-        ):
-            yield row.index, Verdict("navigation", row.shape.start, row.shape.end, f"{len(parts)} menu entries on one line")
+    line = row.text
+    if not ("|" in line or "•" in line or "·" in line):
+        return None
+    parts = [part for part in _MENU_SEPARATOR.split(line) if part.strip("|•·-–— ")]
+    if (
+        len(parts) >= 3
+        and all(len(part.split()) <= 4 and (part[:1].isupper() or part[:1].isdigit()) for part in parts)
+        and not _HAS_DATE.search(line)
+    ):
+        return _whole(row, "navigation", f"{len(parts)} menu entries on one line")
+    return None
+
+
+def _document_marks(text: str) -> frozenset[str]:
+    """Which telling marks the document holds at all: a paragraph is searched for one only if
+    the document has it (one pass over the text instead of one per line)."""
+    lowered = text.lower()
+    marks = set()
+    if "©" in text or "copyright" in lowered or "(c)" in lowered or "rights reserved" in lowered:
+        marks.add("copyright")
+    if "credit" in lowered:
+        marks.add("credit")
+    if "shared by" in lowered or "pic.twitter.com/" in lowered or "instagram" in lowered or "loading" in lowered \
+            or "bloggers" in lowered or "fans" in lowered or "followers" in lowered or "subscribers" in lowered:
+        marks.add("embed")
+    if "|" in text or "•" in text or "·" in text:
+        marks.add("menu")
+    return frozenset(marks)
+
+
+def _cue_verdict(row: Row, marks: frozenset[str]) -> Verdict | None:
+    """The first cue that names the line.  Each is tried only when a cheap look at the line
+    (its length, a mark the document holds) allows it: most lines are paragraphs."""
+    line, words = row.text, row.shape.words
+    if "copyright" in marks and words <= 60:
+        verdict = _copyright_cue(row)
+        if verdict is not None:
+            return verdict
+    if words <= 14 or line.endswith(")") or ("credit" in marks and "redit" in line[-120:]):
+        verdict = _credit_cue(row)
+        if verdict is not None:
+            return verdict
+    if words <= 16:
+        for cue in _SHORT_LINE_CUES:
+            verdict = cue(row)
+            if verdict is not None:
+                return verdict
+    if "embed" in marks and words <= 40:
+        verdict = _embed_cue(row)
+        if verdict is not None:
+            return verdict
+    if "menu" in marks:
+        return _menu_line_cue(row)
+    return None
+
+
+# The cues for short lines, in order (copyright lines and credits are tried before them).
+_SHORT_LINE_CUES: tuple[Callable[[Row], "Verdict | None"], ...] = (_byline_cue, _timestamp_cue, _counter_cue)
+
+
+# ---------------------------------------------------------------- detectors: a line in its place
+# Each takes the layout and yields (row index, Verdict); a line keeps the first verdict it gets.
 
 
 def _top_limit(layout: PageLayout) -> int:
@@ -531,8 +629,11 @@ def _captions(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict
 
 _TOP_CAPTION_WORDS = 12  # above the article a caption competes with the headline
 _BOTTOM_CAPTION_WORDS = 8
-# Where a picture was taken: "..., in the outskirts of Bakhmut", "near a frontline in ...".
-_CAPTION_SETTING = re.compile(r",\s|\b(?:in|near|at|outside|inside|during|on)\s+(?:the\s+|a\s+)?[A-Za-z]")
+# Where the picture was taken, a place named at the end of the line: "..., in the outskirts
+# of Bakhmut", "... near a frontline in Zaporizhzhia region".
+_CAPTION_SETTING = re.compile(
+    r"\b(?:in|near|at|outside|inside|on)\s+(?:the\s+|a\s+|an\s+)?(?=[^\n]*\b[A-Z])(?:[\w'\u2019.-]+,?\s+){0,3}[\w'\u2019.-]+$"
+)
 _NOT_CAPTION = re.compile(r"\d|[:?\"\u201c\u201d]")
 
 
@@ -618,6 +719,7 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
         and not row.shape.sentence_end
         and row.text[-1:] not in ":?"
         and not _LIST_MARK.match(row.text)
+        and not _EMBED_ATTRIBUTION.match(row.text)
         and row.index not in layout.marked_up
         and len(_stems(row.text)) >= _STRAY_MIN_STEMS
     ]
@@ -666,7 +768,13 @@ def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
         if sum(marks) < _MIN_FURNITURE or top_marks < _MIN_FURNITURE:
             continue
         for at, row in enumerate(region_rows):
-            if row.index in layout.headlines or row.prose or row.shape.words > _MAX_WORDS or _ARTICLE_TAIL.match(row.text):
+            if (
+                row.index in layout.headlines
+                or row.prose
+                or row.shape.words > _MAX_WORDS
+                or _ARTICLE_TAIL.match(row.text)
+                or _EMBED_ATTRIBUTION.match(row.text)
+            ):
                 continue
             around = marks[max(0, at - _WINDOW):at] + marks[at + 1:at + _WINDOW + 1]
             share = sum(around) / len(around) if around else 0.0
@@ -694,6 +802,8 @@ def _trailing_line(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Ve
         and not row.prose
         and not row.shape.sentence_end
         and 2 <= row.shape.words <= _TRAILING_MAX_WORDS
+        and row.text[-1:] not in ",;:"
+        and not _LIST_MARK.match(row.text)
         and not _ARTICLE_TAIL.match(row.text)
         and not _EMBED_ATTRIBUTION.match(row.text)
         and row.index not in layout.marked_up
@@ -706,10 +816,6 @@ _EMBED_ATTRIBUTION = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w+\)")
 
 
 Detector = Callable[[PageLayout, Analysis], Iterable[tuple[int, Verdict]]]
-# Detectors that need only the line itself, then those that judge a line by where it stands.
-_CUE_DETECTORS: tuple[Detector, ...] = (
-    _copyright, _credits, _bylines, _timestamps, _counters, _social_embeds, _one_line_menus,
-)
 _LAYOUT_DETECTORS: tuple[Detector, ...] = (
     _breadcrumbs, _repeated_headlines, _captions, _menu_runs, _stray_headings, _furniture, _trailing_line,
 )
@@ -724,9 +830,14 @@ DETECTOR_NAMES = (
 
 
 class ChromeStructure(Kind):
+    """Reports the lines one detector of the shared page reading judged to be chrome.
+
+    `detect` names the detector; the message may use {line} (the line, cut at 80 characters)
+    and {detail} (what the detector saw, e.g. "a menu of 12 entries")."""
+
     name = "chrome-structure"
     params = {
-        "detect": (str, ""),
+        "detect": (str, REQUIRED),
     }
 
     def prepare(self) -> None:
@@ -742,7 +853,6 @@ class ChromeStructure(Kind):
             row = layout.rows[index]
             edit = None
             if verdict.whole_line:
-                start, end = text.line_edit_span(row.shape.line)
-                edit = Edit(start, end, "")
+                edit = text.delete_line(row.shape.line)
             shown = row.text if len(row.text) <= 80 else row.text[:77] + "..."
             yield Hit(verdict.start, verdict.end, self.format(line=shown, detail=verdict.detail), edit)

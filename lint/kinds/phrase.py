@@ -14,7 +14,7 @@ import weakref
 from typing import Iterable
 
 from ..analysis import Analysis, LineShape
-from ..findings import Edit, Hit
+from ..findings import Hit
 from . import Kind, RuleError, string_list
 
 _FIRST_WORD = re.compile(r"^\w+")
@@ -127,6 +127,5 @@ class Phrase(Kind):
                 continue
             edit = None
             if self.fix == "delete-line":
-                edit_start, edit_end = text.line_edit_span(line)
-                edit = Edit(edit_start, edit_end, "")
+                edit = text.delete_line(line)
             yield Hit(start, end, self.format(match=match.group("phrase"), line=text.line_text(line).strip()), edit)

@@ -71,8 +71,7 @@ def _region(start: Any, end: Any) -> dict[str, int]:
     return {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column}
 
 
-def _result(finding: Finding, fingerprint: str, rule_index: int) -> dict[str, Any]:
-    location = artifact_location(finding.path)
+def _result(finding: Finding, fingerprint: str, rule_index: int, location: dict[str, Any]) -> dict[str, Any]:
     item: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
@@ -108,12 +107,13 @@ def document(results: Sequence, rules: Sequence = ()) -> dict[str, Any]:
     for result in results:
         if not result.findings:
             continue
+        location = artifact_location(result.path)  # once per file: resolving a path costs system calls
         for finding, fingerprint in zip(result.findings, fingerprints(result.findings, result.source)):
             if finding.rule not in index:
                 # A rule the caller did not describe still gets a descriptor, so ruleIndex holds.
                 index[finding.rule] = len(descriptors)
                 descriptors.append({"id": finding.rule, "shortDescription": {"text": finding.rule}})
-            sarif_results.append(_result(finding, fingerprint, index[finding.rule]))
+            sarif_results.append(_result(finding, fingerprint, index[finding.rule], location))
     notifications = [_notification(r.error) for r in results if r.error is not None]
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
@@ -137,5 +137,15 @@ def document(results: Sequence, rules: Sequence = ()) -> dict[str, Any]:
 
 
 def write(results: Sequence, out: TextIO, color: bool = False, rules: Sequence = ()) -> None:
-    json.dump(document(results, rules), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # Written in 64 KB pieces: json.dump's many tiny writes to standard output cost more than the
+    # encoding, and one string of a large run's output costs memory.
+    pending: list[str] = []
+    size = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(document(results, rules)):
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 65536:
+            out.write("".join(pending))
+            pending.clear()
+            size = 0
+    out.write("".join(pending) + "\n")

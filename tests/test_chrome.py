@@ -1,0 +1,251 @@
+"""Chrome: page furniture left in the copy, found by wording (chrome.toml) and by the shape and
+place of lines (chrome-structure.toml): the seeds, whole scraped pages, clean articles and fixes."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, findings_by_line, lint_string, seed
+from lint.fixes import apply_fixes, choose
+
+CHROME = ("chrome",)
+
+
+def chrome(text: str, path: str = "article.txt"):
+    return lint_string(text, path, select=CHROME)
+
+
+def rules_by_line(findings) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for finding in findings:
+        found.setdefault(finding.start.line, set()).add(finding.rule)
+    return found
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / "chrome" / name).read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+def test_seed_002_breadcrumb_and_comment_form_chrome():
+    text = seed("002").read_text(encoding="utf-8")
+    found = rules_by_line(chrome(text))
+    assert {1, 18, 19, 21, 23, 25} <= set(found)
+    assert "chrome/breadcrumb" in found[1]  # "HomeWorld News" glued onto the headline
+    assert "chrome/advertising" in found[21]  # "- Advertisment -"
+    # The full headline, the body and its question subheadings are the article.
+    assert not {3, 5, 7, 10, 11, 13, 14} & set(found)
+
+
+def test_seed_000_has_no_chrome():
+    text = seed("000").read_text(encoding="utf-8")
+    assert chrome(text) == []
+
+
+def test_seed_001_captions_at_top_and_bottom_only():
+    text = seed("001").read_text(encoding="utf-8")
+    found = rules_by_line(chrome(text))
+    assert found.get(1) == {"chrome/caption"}
+    assert found.get(42) == {"chrome/caption"}
+    assert not [line for line in found if 4 <= line <= 40]  # summary bullets and body untouched
+
+
+# ---------------------------------------------------------------- a page scraped whole
+
+
+SCRAPED_PAGE_CHROME = {
+    1: "chrome/repeated-headline",  # "Headline - Valley Herald", the page title
+    2: "chrome/navigation",  # "Home | News | Sport | ..."
+    3: "chrome/navigation",
+    6: "chrome/navigation",
+    7: "chrome/breadcrumb",  # "Home > News > Local"
+    9: "chrome/byline",
+    10: "chrome/timestamp",
+    11: "chrome/share-count",  # "124 comments"
+    13: "chrome/caption",  # the line above the credit
+    14: "chrome/photo-credit",  # "(Photo: Reuters)"
+    20: "chrome/stray-heading",  # a section name between paragraphs, off the article's subject
+    27: "chrome/page-furniture",  # a link to another story under "Most Popular"
+    37: "chrome/page-furniture",  # footer links
+    41: "chrome/copyright-notice",
+}
+
+
+def test_scraped_page_furniture_is_found_by_the_right_rule():
+    found = rules_by_line(chrome(fixture("scraped-page.txt")))
+    for line, rule in SCRAPED_PAGE_CHROME.items():
+        assert rule in found.get(line, set()), f"line {line}: expected {rule}, got {found.get(line)}"
+
+
+def test_scraped_page_keeps_headline_and_body():
+    found = findings_by_line(chrome(fixture("scraped-page.txt")))
+    headline, paragraphs = 8, {16, 18, 22, 24}
+    assert headline not in found
+    assert not paragraphs & found
+
+
+def test_deleting_scraped_page_chrome_leaves_the_article():
+    source = fixture("scraped-page.txt")
+    findings = chrome(source)
+    chosen, _ = choose(findings)
+    fixed = apply_fixes(source, chosen)
+    assert fixed.startswith("Flood defences fail as river bursts its banks\n")
+    for kept in ("Flood defences along the River Avon failed", '"We did everything we could', "more rain was forecast"):
+        assert kept in fixed
+    for gone in ("Valley Herald", "Home |", "Home >", "By Anna Clarke", "Updated:", "124 comments", "(Photo: Reuters)", "Celebrity Chef", "©"):
+        assert gone not in fixed, gone
+    # Whole lines go with their line ends: no line is left half cut.
+    assert all(line == line.strip() for line in fixed.splitlines())
+
+
+# ---------------------------------------------------------------- clean articles
+
+
+@pytest.mark.parametrize("name", ["clean-subheadings.txt", "clean-feature.txt"])
+def test_clean_articles_have_no_chrome(name):
+    """Subheadings, a dateline, a bulleted list, a results list at the end and a credit line for
+    the reporters are all article."""
+    assert chrome(fixture(name)) == []
+
+
+def test_the_clean_fixture_of_the_project_has_no_chrome():
+    assert chrome((FIXTURES / "clean" / "harbour.txt").read_text(encoding="utf-8")) == []
+
+
+PARAGRAPH = "The council voted on Monday to close the bridge for six weeks of repairs, the mayor said in a statement."
+CLOSING = "Engineers found cracks in two of the steel supports during an inspection last month, officials said."
+
+
+def test_first_line_headline_is_never_furniture_by_position():
+    text = f"City votes to close bridge\n\n{PARAGRAPH}\n\n{CLOSING}\n"
+    assert chrome(text) == []
+
+
+def test_dateline_opening_the_article_is_not_a_timestamp():
+    text = f"WASHINGTON (Reuters) - {PARAGRAPH}\n\n{CLOSING}\n"
+    assert chrome(text) == []
+
+
+def test_subheading_that_names_the_subject_stays():
+    text = f"{PARAGRAPH}\n\nCracks in the supports\n\n{CLOSING}\n"
+    assert chrome(text) == []
+
+
+def test_off_topic_line_between_paragraphs_is_a_stray_heading():
+    text = f"{PARAGRAPH}\n\nPremier League Fixtures\n\n{CLOSING}\n"
+    assert rules_by_line(chrome(text)) == {3: {"chrome/stray-heading"}}
+
+
+def test_short_subheadings_in_an_article_that_has_several_are_left_alone():
+    text = f"{PARAGRAPH}\n\nOur ruling\n\n{CLOSING}\n\nThe verdict\n\n{PARAGRAPH}\n"
+    assert chrome(text) == []
+
+
+def test_teaser_after_the_last_paragraph_is_a_trailing_line():
+    text = f"{PARAGRAPH}\n\n{CLOSING}\n\nPolice corner protesters on campus\n"
+    assert rules_by_line(chrome(text)) == {5: {"chrome/trailing-line"}}
+
+
+def test_long_headline_with_a_verb_of_action_is_not_a_caption():
+    text = f"French trade unions mobilize again in march against government's retirement reform proposal\n\n{PARAGRAPH}\n\n{CLOSING}\n"
+    assert chrome(text) == []
+
+
+def test_last_item_of_a_numbered_list_is_not_a_trailing_line():
+    text = f"{PARAGRAPH}\n\n1. Check the river gauges every hour;\n\n2. Install flood barriers on doors and update them regularly;\n"
+    assert chrome(text) == []
+
+
+def test_reporting_credit_after_the_last_paragraph_stays():
+    text = f"{PARAGRAPH}\n\n{CLOSING}\n\n(Reporting by Jane Doe; Editing by John Smith)\n"
+    assert chrome(text) == []
+
+
+def test_article_ending_in_a_list_is_not_a_page_footer():
+    results = "\n".join(f"Team {name}: {points} points" for name, points in (("Alpha", 12), ("Beta", 9), ("Gamma", 7), ("Delta", 4), ("Omega", 1)))
+    text = f"League ends\n\n{PARAGRAPH}\n\n{CLOSING}\n\nFinal table\n{results}\n"
+    assert chrome(text) == []
+
+
+def test_menu_run_inside_the_article_body_is_a_list():
+    features = "Optical heart sensor\nDigital Crown\nSwim proof\nAluminium case"
+    text = f"{PARAGRAPH}\n\nThe watch has:\n{features}\n\n{CLOSING}\n"
+    assert chrome(text) == []
+
+
+def test_marked_up_subheading_is_not_a_stray_heading():
+    text = f"# Bridge to close\n\n{PARAGRAPH}\n\n## Premier League Fixtures\n\n{CLOSING}\n"
+    assert [f for f in chrome(text, "article.md") if f.rule == "chrome/stray-heading"] == []
+
+
+# ---------------------------------------------------------------- spans and fixes
+
+
+def test_finding_spans_the_text_and_fix_deletes_the_line():
+    text = f"Home > World > Europe\n\nFrance votes on pension reform\n\n{PARAGRAPH}\n"
+    [finding] = [f for f in chrome(text) if f.rule == "chrome/breadcrumb"]
+    assert (finding.start.line, finding.start.column) == (1, 1)
+    assert (finding.end.line, finding.end.column) == (1, len("Home > World > Europe") + 1)
+    assert finding.fix is not None and finding.fix.replacement == ""
+    assert apply_fixes(text, [finding]) == text[len("Home > World > Europe\n"):]
+
+
+def test_deleting_the_last_line_takes_the_line_end_before_it():
+    text = f"{PARAGRAPH}\n\n{CLOSING}\n\nPolice corner protesters on campus"
+    [finding] = chrome(text)
+    assert apply_fixes(text, [finding]) == f"{PARAGRAPH}\n\n{CLOSING}\n"
+
+
+def test_credit_closing_a_long_paragraph_is_marked_not_deleted():
+    paragraph = " ".join([PARAGRAPH] * 4) + " (Photo: Reuters)"
+    text = f"{paragraph}\n\n{CLOSING}\n"
+    [finding] = [f for f in chrome(text) if f.rule == "chrome/photo-credit"]
+    assert text[finding.source_start:finding.source_end] == "(Photo: Reuters)"
+    assert finding.fix is None
+
+
+def test_indented_and_crlf_lines_keep_exact_positions():
+    text = f"  Home > World > Europe\r\n\r\nFrance votes on pension reform\r\n\r\n{PARAGRAPH}\r\n"
+    [finding] = [f for f in chrome(text) if f.rule == "chrome/breadcrumb"]
+    assert finding.start.column == 3
+    assert text[finding.source_start:finding.source_end] == "Home > World > Europe"
+    assert apply_fixes(text, [finding], "\r\n").startswith("\r\nFrance votes")
+
+
+# ---------------------------------------------------------------- single lines of chrome
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Updated 11H ago", "chrome/timestamp"),
+        ("Nov 20, 2019 10:42 am", "chrome/timestamp"),
+        ("Posted by Jane Doe on November 19, 2019", "chrome/byline"),
+        ("12 comments", "chrome/share-count"),
+        ("Image: AFP", "chrome/photo-credit"),
+        ("Natalie Naccache | Bloomberg | Getty Images", "chrome/photo-credit"),
+        ("Home | World | Business | Sport", "chrome/navigation"),
+        ("View this post on Instagram", "chrome/social-embed"),
+        ("Sign up for our daily newsletter", "chrome/subscribe-prompt"),
+        ("Tags: floods, Tewkesbury, weather", "chrome/tag-list"),
+    ],
+)
+def test_chrome_line_between_paragraphs(line, rule):
+    text = f"{PARAGRAPH}\n\n{line}\n\n{CLOSING}\n"
+    assert rule in rules_by_line(chrome(text)).get(3, set())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, the plant will have closed, the company said.",
+        "Reuters reported that the talks had stalled on Tuesday.",
+        "Sign up for a Hulu account for $11.99 a month and you get the bundle.",
+        "Share prices fell 3% on Monday, the exchange said.",
+        "— Jane Doe (@janedoe) November 19, 2019",
+    ],
+)
+def test_article_line_between_paragraphs_stays(line):
+    text = f"{PARAGRAPH}\n\n{line}\n\n{CLOSING}\n"
+    assert 3 not in rules_by_line(chrome(text))
