@@ -58,7 +58,8 @@ class Linter:
             for hit in rule.checker.check(text):
                 finding = locate(doc, rule.id, severity, hit)
                 findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
-        ordered = sorted(findings.values(), key=lambda f: f.sort_key)
+        rank = {rule.id: (rule.checker.structural, index) for index, rule in enumerate(selected)}
+        ordered = _one_deletion_per_line(sorted(findings.values(), key=lambda f: f.sort_key), rank)
         if doc.comments:
             ordered = self.suppress(doc, ordered, [rule.id for rule in selected], settings)
         return ordered
@@ -103,3 +104,19 @@ def _source_span(doc: Document, edit: Edit) -> tuple[int, int] | None:
         return doc.whole_lines_span(edit.start, edit.end)
     start = doc.source_offset(edit.start)
     return start, max(doc.source_offset(edit.end, end=True), start)
+
+
+def _one_deletion_per_line(findings: list[Finding], rank: dict[str, tuple[bool, int]]) -> list[Finding]:
+    """Two rules of one family that both ask to delete the same line say the same thing twice
+    ("Leave a Reply" is comment-form chrome and a stray trailing line): keep the more severe,
+    and of equals the one that recognises the text over a structural guess, then the one loaded first."""
+    best: dict[tuple, Finding] = {}
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or fix.replacement:
+            continue
+        key = (finding.rule.split("/", 1)[0], fix.source_start, fix.source_end)
+        if key not in best or (-finding.severity, rank[finding.rule]) < (-best[key].severity, rank[best[key].rule]):
+            best[key] = finding
+    keep = {id(f) for f in best.values()}
+    return [f for f in findings if f.fix is None or f.fix.replacement or id(f) in keep]

@@ -34,3 +34,36 @@ def render_table(rules: Sequence[Rule], output_format: str = "text") -> str:
         return "\n".join(rows) + "\n"
     width = max((len(r.id) for r in ordered), default=10)
     return "".join(f"{r.id:<{width}}  {str(r.severity):<7}  {r.summary}{'' if r.enabled else '  (off by default)'}\n" for r in ordered)
+
+
+def update_readme(path) -> bool:
+    """Rewrite the README's generated rule table; True when it changed."""
+    import re
+    from pathlib import Path
+
+    from .rules import load_rules
+
+    readme = Path(path)
+    text = readme.read_text(encoding="utf-8")
+    table = render_table(load_rules(), "markdown")
+    new = re.sub(
+        r"(<!-- rules-table:start -->\n).*?(<!-- rules-table:end -->)",
+        lambda m: m.group(1) + table + m.group(2),
+        text,
+        flags=re.S,
+    )
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--update-readme"]:
+        from pathlib import Path
+
+        changed = update_readme(Path(__file__).resolve().parent.parent / "README.md")
+        print("README.md rule table updated" if changed else "README.md rule table is current")
+    else:
+        sys.exit("usage: python -m lint.rule_docs --update-readme")

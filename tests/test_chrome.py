@@ -191,10 +191,12 @@ def test_finding_spans_the_text_and_fix_deletes_the_line():
     assert apply_fixes(text, [finding]) == text[len("Home > World > Europe\n"):]
 
 
-def test_deleting_the_last_line_takes_the_line_end_before_it():
+def test_deleting_the_last_line_leaves_no_blank_line_behind():
     text = f"{PARAGRAPH}\n\n{CLOSING}\n\nPolice corner protesters on campus"
     [finding] = chrome(text)
-    assert apply_fixes(text, [finding]) == f"{PARAGRAPH}\n\n{CLOSING}\n"
+    fixed = apply_fixes(text, [finding])
+    assert fixed.rstrip("\n") == f"{PARAGRAPH}\n\n{CLOSING}"
+    assert not fixed.endswith("\n\n")
 
 
 def test_credit_closing_a_long_paragraph_is_marked_not_deleted():

@@ -56,6 +56,9 @@ class Kind:
     name: ClassVar[str] = ""
     params: ClassVar[Mapping[str, tuple[type | tuple[type, ...], Any]]] = {}
     fixable: bool = False  # set by prepare() when the parameters ask for a fix
+    # A guess from a line's shape and place, which yields to a rule that recognises the text itself
+    # when both report the same line.
+    structural: ClassVar[bool] = False
 
     def __init__(self, rule_id: str, message: str, values: Mapping[str, Any]):
         self.rule_id = rule_id

@@ -836,6 +836,7 @@ class ChromeStructure(Kind):
     and {detail} (what the detector saw, e.g. "a menu of 12 entries")."""
 
     name = "chrome-structure"
+    structural = True
     params = {
         "detect": (str, REQUIRED),
     }

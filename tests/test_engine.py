@@ -1,0 +1,43 @@
+"""The engine: rule selection, severities, and one report per line where rules agree."""
+from __future__ import annotations
+
+from conftest import lint_string
+from lint.config import Settings
+from lint.engine import select_rules, severity_for
+from lint.findings import Severity
+from lint.rules import load_rules
+
+ARTICLE = (
+    "Bridge closes for repairs\n\n"
+    "The council voted on Monday to close the bridge for six weeks of repairs, the mayor said in a statement.\n\n"
+    "Engineers found cracks in two of the steel supports during an inspection last month, officials said.\n\n"
+    "Leave a Reply\n"
+)
+
+
+def test_a_line_two_chrome_rules_want_deleted_is_reported_once():
+    findings = [f for f in lint_string(ARTICLE, select=("chrome",)) if f.start.line == 7]
+    # Both the comment-form phrase and the structural trailing-line rule see it; the phrase rule,
+    # which recognises the text itself, speaks for both.
+    assert [f.rule for f in findings] == ["chrome/comment-form"]
+
+
+def test_selection_prefers_the_more_specific_entry():
+    rules = load_rules()
+    chosen = {r.id for r in select_rules(rules, Settings(select=("chrome",), ignore=("chrome/teaser",)))}
+    assert "chrome/comment-form" in chosen and "chrome/teaser" not in chosen
+    chosen = {r.id for r in select_rules(rules, Settings(select=("chrome/teaser",), ignore=("chrome",)))}
+    assert chosen == {"chrome/teaser"}
+
+
+def test_rules_off_by_default_need_selecting():
+    rules = load_rules()
+    assert "readability/scores" not in {r.id for r in select_rules(rules, Settings())}
+    assert "readability/scores" in {r.id for r in select_rules(rules, Settings(extend_select=("readability/scores",)))}
+
+
+def test_severity_override_most_specific_wins():
+    rule = next(r for r in load_rules() if r.id == "chrome/teaser")
+    settings = Settings(severity={"chrome": Severity.ERROR, "chrome/teaser": Severity.INFO})
+    assert severity_for(rule, settings) is Severity.INFO
+    assert severity_for(rule, Settings(severity={"chrome": Severity.ERROR})) is Severity.ERROR
