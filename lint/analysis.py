@@ -14,17 +14,18 @@ from typing import Any, Mapping, NamedTuple
 
 from .document import HEADING, HEADLINE, Block, Document
 from .findings import Edit
+from .patterns import lazy_compile
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = (
     "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr no vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres supt dept est approx fig"
 ).split()
-_SENTENCE_END = re.compile(r"""[.!?…]+['"\u2019\u201d)\]]*(?=\s+|$)""")
-_WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
-_QUOTE_SPAN = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
+_SENTENCE_END = lazy_compile(r"""[.!?…]+['"\u2019\u201d)\]]*(?=\s+|$)""")
+_WORD = lazy_compile(r"\w+(?:[-'\u2019]\w+)*")
+_QUOTE_SPAN = lazy_compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
 # The sign-off line of an embedded social-media post: "— Name (@handle) November 1, 2019".
-_POST_SIGNOFF = re.compile(r"^[ \t]*[\u2014\u2013-]+[ \t]*[^\n]{0,80}\(@\w{1,30}\)[^\n]*$", re.MULTILINE)
+_POST_SIGNOFF = lazy_compile(r"^[ \t]*[\u2014\u2013-]+[ \t]*[^\n]{0,80}\(@\w{1,30}\)[^\n]*$", re.MULTILINE)
 # A capitalised word: a capital (Latin, Greek or Cyrillic ranges, checked afterwards) not preceded
 # by a letter, then letters; inner apostrophes kept (O'Brien, Kyiv's); hyphens split compounds
 # (Al-Qaeda: Al, Qaeda).  The class comes before the look-behind: it is much faster that way.
@@ -32,17 +33,17 @@ _CAPITAL_WORD = (
     r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f](?<!\w.)[^\W\d_]*"
     r"(?:['\u2019](?!s(?![^\W\d_]))[^\W\d_]+)*"
 )
-_CAPITALISED = re.compile(_CAPITAL_WORD)
+_CAPITALISED = lazy_compile(_CAPITAL_WORD)
 # What may stand between the start of a sentence and its first word.
-_OPENING = re.compile(r"[\s\"'\u201c\u2018(\[\-\u2013\u2014\u2022*]*")
+_OPENING = lazy_compile(r"[\s\"'\u201c\u2018(\[\-\u2013\u2014\u2022*]*")
 # After an opening quotation mark or a colon a capital proves nothing either.
-_AFTER_OPENER = re.compile(rf"[\u201c\u2018:\"](?<!\S\")\s*({_CAPITAL_WORD})")
+_AFTER_OPENER = lazy_compile(rf"[\u201c\u2018:\"](?<!\S\")\s*({_CAPITAL_WORD})")
 _SENTENCE_FINAL = frozenset(".!?…:;,\"\u201d")
-_LOWER_WORD = re.compile(r"(?<!\w)[a-z][a-z]{3,}")
+_LOWER_WORD = lazy_compile(r"(?<!\w)[a-z][a-z]{3,}")
 # A source named: a reporting verb or phrase.  Nouns that merely name a count ("the death toll",
 # "a tally", "a record") and passives with no agent ("losses have been recorded") name no one.
 _PASSIVE = r"(?<!been\s)(?<!being\s)(?<!were\s)(?<!was\s)(?<!are\s)(?<!is\s)(?<!be\s)"
-_REPORTING = re.compile(
+_REPORTING = lazy_compile(
     r"\b(?:said|says|say|saying|told|tells|according|estimated?|estimates|claim(?:s|ed|ing)?|report(?:s|ed|ing)?|"
     r"announc(?:ed|es|ing)|stated|show(?:s|ed|n)?|confirm(?:s|ed)?|added|adds|cit(?:ed|es|ing)|"
     r"puts?\s+(?:the|its|their|his|her|that)\s+(?:[\w-]+\s+){0,3}at|"
@@ -61,24 +62,16 @@ _ENGLISH_MARKERS = (" the ", " of ", " and ", " to ", " a ")
 ENGLISH_SHARE = 0.05  # below this share of marker words, a stretch of prose is not English
 
 
-@dataclass(frozen=True)
-class Span:
+# Spans, sentences and lines are tuples: an article has hundreds of them, made for every check.
+class Span(NamedTuple):
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     block: Block
-
-
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    text: str
 
 
 class Mention(NamedTuple):
@@ -98,8 +91,7 @@ class ProperNouns:
     mid_sentence: Mapping[str, int]  # mentions where the capital marks a name (not initial)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     number: int  # 1-based line of the document text
     start: int
     end: int
@@ -124,7 +116,7 @@ il lo gli di che è per con non della delle dei nel nella alla sono ha anche
 het een van en niet met voor zijn op te aan ook maar bij dat
 yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga
 """.split())
-_SHAPE_SENTENCE_END = re.compile(r"""[.!?\u2026\u3002\uff01\uff1f]['"\u2019\u201d)\]]*$""")
+_SHAPE_SENTENCE_END = lazy_compile(r"""[.!?\u2026\u3002\uff01\uff1f]['"\u2019\u201d)\]]*$""")
 _SENTENCE_MARKS = frozenset(".!?\u2026\u3002\uff01\uff1f")
 _CLOSERS = frozenset("'\"\u2019\u201d)]")
 
@@ -260,19 +252,22 @@ class Analysis:
     def sentences(self) -> list[Sentence]:
         text = self.text
         sentences: list[Sentence] = []
+
+        def add(start: int, end: int, block: Block) -> None:
+            body = text[start:end]
+            stripped = body.lstrip()  # leading white space is not part of a sentence
+            if stripped:
+                sentences.append(Sentence(start + len(body) - len(stripped), end, block))
+
         for block in self.blocks:
             start = block.start
             for match in _SENTENCE_END.finditer(text, block.start, block.end):
-                end = match.end()
-                if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+                if text[match.start()] == "." and _is_abbreviation(text, match.start()):
                     continue
-                if text[start:end].strip():
-                    sentences.append(Sentence(start, end, block))
-                start = end
-            if text[start:block.end].strip():
-                sentences.append(Sentence(start, block.end, block))
-        # Leading white space is not part of a sentence.
-        return [Sentence(s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end, s.block) for s in sentences]
+                add(start, match.end(), block)
+                start = match.end()
+            add(start, block.end, block)
+        return sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
         index = bisect.bisect_right(self._sentence_starts, offset) - 1
@@ -285,18 +280,6 @@ class Analysis:
         return [s.start for s in self.sentences]
 
     # ---- words, quotations, figures
-
-    @cached_property
-    def words(self) -> list[Word]:
-        return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text)]
-
-    @cached_property
-    def word_counts_lower(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for word in self.words:
-            key = word.text.lower()
-            counts[key] = counts.get(key, 0) + 1
-        return counts
 
     @cached_property
     def quotations(self) -> list[Span]:
@@ -414,11 +397,11 @@ def _is_title_case(text: str, block: Block) -> bool:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """A full stop that ends an abbreviation, an initial or a number, not a sentence."""
-    word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
-        word_start -= 1
-    word = text[word_start:dot]
-    if not word:
+    # The letters and dots before it ("U.S", "Gen", "J"): the token back to white space, less
+    # any opening punctuation.
+    token = text[max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1:dot]
+    word = token[len(token) - len(token.lstrip("\"'\u201c\u2018([")):] if token else ""
+    if not word or not word.replace(".", "").isalpha():
         return False
     if word.lower() in _ABBREVIATIONS:
         return True

@@ -50,13 +50,11 @@ def main() -> None:
 def check(paths, output_format, select, extend_select, ignore, fail_on, config_path, locale, stdin_filename, color,
           fix, show_diff, baseline_file, new_baseline, since, jobs, force_exclude, languagetool_url=None) -> None:
     """Check articles: files, folders (recursively) or '-' for standard input."""
-    from .baseline import BaselineError, load_baseline, write_baseline
     from .config import ConfigError
     from .parallel import check_items
     from .report import reporter, wants_rules
     from .runner import STDIN, CliSettings, Session
     from .rules import PackError
-    from .vcs import VcsError, changes_since
 
     if fix and show_diff:
         _fail("--fix and --diff cannot be used together (--diff shows what --fix would do)")
@@ -74,10 +72,10 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
     )
     try:
         session = Session(cli)
-        baseline = load_baseline(baseline_file) if baseline_file else None
-        changes = changes_since(since) if since else None
-    except (ConfigError, PackError, BaselineError, VcsError) as exc:
+    except (ConfigError, PackError) as exc:
         _fail(str(exc))
+    baseline = _load_baseline(baseline_file) if baseline_file else None
+    changes = _changes_since(since) if since else None
     items = list(session.collect(paths, force_exclude=force_exclude))
     results = check_items(session, items, jobs=jobs, read_stdin=sys.stdin.buffer.read, stdin_filename=stdin_filename, progress=sys.stderr)
 
@@ -90,6 +88,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
         return checked
 
     if new_baseline is not None:
+        from .baseline import BaselineError, write_baseline
+
         try:
             count = write_baseline(new_baseline, [changes.changed_findings(r) for r in results] if changes else results)
         except BaselineError as exc:
@@ -105,10 +105,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
         from_stdin = {i for i, (path, shown, error) in enumerate(items) if path is None and shown == STDIN and error is None}
         results, rechecked, failures = _fix(session, results, from_stdin)
         if rechecked:
-            try:
-                changes = changes_since(since) if since else None  # the fixes moved lines: ask git again
-            except VcsError as exc:
-                _fail(str(exc))
+            changes = _changes_since(since) if since else None  # the fixes moved lines: ask git again
             for i in rechecked:
                 results[i] = narrow([results[i]])[0]
         if from_stdin:
@@ -121,6 +118,25 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
     if _report_errors(results) or failures:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(r.failed for r in results) else EXIT_OK)
+
+
+def _load_baseline(path: Path):
+    # Imported only when asked for, like every option's machinery: a plain check must start fast.
+    from .baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _changes_since(revision: str):
+    from .vcs import VcsError, changes_since
+
+    try:
+        return changes_since(revision)
+    except VcsError as exc:
+        _fail(str(exc))
 
 
 def _report_errors(results) -> int:

@@ -7,7 +7,6 @@ and the key, so that a typo never silently changes what is checked.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -291,6 +290,8 @@ def _override(where: str, name: str, table: Mapping[str, Any]) -> Override:
 
 def load_config_file(path: Path) -> Settings | None:
     """Settings from one file; None for a pyproject.toml without [tool.newslint]."""
+    import tomllib  # only where a configuration file exists
+
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)

@@ -1,7 +1,7 @@
 """Runs the enabled rules over a Document and returns sorted, located Findings."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .analysis import Analysis
@@ -45,23 +45,43 @@ def severity_for(rule: Rule, settings: Settings) -> Severity:
     return severity
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What checking under one selection runs: rules with their severities, and their rank when
+    two rules report the same line (see _one_deletion_per_line)."""
+
+    rules: list[tuple[Rule, Severity]]
+    rank: dict[str, tuple[bool, int]]
+
+
 @dataclass
 class Linter:
     rules: tuple[Rule, ...]
+    _plans: dict[tuple, "Plan"] = field(default_factory=dict, repr=False)
+
+    def plan(self, settings: Settings) -> "Plan":
+        """The selected rules with their severities; worked out once per distinct selection."""
+        key = (settings.select, settings.extend_select, settings.ignore, tuple(sorted(settings.severity.items())))
+        plan = self._plans.get(key)
+        if plan is None:
+            selected = select_rules(self.rules, settings)
+            plan = self._plans[key] = Plan(
+                rules=[(rule, severity_for(rule, settings)) for rule in selected],
+                rank={rule.id: (rule.checker.structural, index) for index, rule in enumerate(selected)},
+            )
+        return plan
 
     def check(self, doc: Document, settings: Settings) -> list[Finding]:
         text = Analysis(doc, settings.options)
         findings: dict[tuple, Finding] = {}
-        selected = select_rules(self.rules, settings)
-        for rule in selected:
-            severity = severity_for(rule, settings)
+        plan = self.plan(settings)
+        for rule, severity in plan.rules:
             for hit in rule.checker.check(text):
                 finding = locate(doc, rule.id, severity, hit)
                 findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
-        rank = {rule.id: (rule.checker.structural, index) for index, rule in enumerate(selected)}
-        ordered = _one_deletion_per_line(sorted(findings.values(), key=lambda f: f.sort_key), rank)
+        ordered = _one_deletion_per_line(sorted(findings.values(), key=lambda f: f.sort_key), plan.rank)
         if doc.comments:
-            ordered = self.suppress(doc, ordered, [rule.id for rule in selected], settings)
+            ordered = self.suppress(doc, ordered, list(plan.rank), settings)
         return ordered
 
     def suppress(self, doc: Document, findings: list[Finding], selected: list[str], settings: Settings) -> list[Finding]:

@@ -4,11 +4,9 @@ configurations are loaded once per worker), takes files in chunks and sends back
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Sequence, TextIO
 
@@ -112,6 +110,10 @@ def _chunks(files: Sequence[tuple[int, Path, str]], workers: int) -> list[list[t
 
 
 def _in_processes(cli: CliSettings, files: Sequence[tuple[int, Path, str]], workers: int) -> Iterable[tuple[int, FileResult]]:
+    # Imported here: a serial run, the common case, should not pay for starting up processes.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     # fork starts workers at once, with the rules already imported; elsewhere spawn works too.
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 from .findings import Severity
 from .kinds import Kind, RuleError, kind_class
+from .pack_cache import load_toml
 
 FAMILIES = ("chrome", "names", "numbers", "attribution", "translation", "typography", "readability", "grammar", "spelling", "style")
 # Installed wheels carry the packs inside the package; a source checkout has them at the top.
@@ -100,13 +100,12 @@ def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
 def load_pack(path: Path) -> tuple[Rule, ...]:
     shown = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+        data = load_toml(path)
     except FileNotFoundError:
         raise PackError(f"{shown}: rule pack not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{shown}: cannot read rule pack: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise PackError(f"{shown}: invalid TOML: {exc}") from None
     entries = data.get("rules")
     if not isinstance(entries, list) or not entries:

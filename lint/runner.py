@@ -63,6 +63,7 @@ class Session:
     def __init__(self, cli: CliSettings | None = None):
         self.cli = cli or CliSettings()
         self._linters: dict[tuple[Path, ...], Linter] = {}
+        self._by_folder: dict[Path, Settings] = {}  # a folder's settings before per-file overrides
         self._explicit: Settings | None = None
         if self.cli.config is not None:
             from .config import load_config_file
@@ -70,13 +71,17 @@ class Session:
             self._explicit = load_config_file(self.cli.config) or Settings()
 
     def settings_for(self, path: Path | None) -> Settings:
-        if self._explicit is not None:
-            base = self._explicit
-        else:
-            folder = (path.parent if path is not None else Path.cwd()).resolve()
-            base = find_config(folder)
-        settings = self.cli.apply(base)
+        folder = path.parent if path is not None else Path.cwd()
+        settings = self._by_folder.get(folder)
+        if settings is None:
+            base = self._explicit if self._explicit is not None else find_config(folder.resolve())
+            settings = self._by_folder[folder] = self.cli.apply(base)
         return settings.for_file(path) if path is not None else settings
+
+    def forget_settings(self) -> None:
+        """Read configuration files afresh from now on (an editor's user may have changed one)."""
+        self._by_folder.clear()
+        find_config.cache_clear()
 
     def rules_for(self, paths: Iterable[Path | None]) -> tuple:
         """Every rule the linters of these files know (engine-reported ones included), for reporters."""
@@ -99,8 +104,11 @@ class Session:
             linter = self._linters[settings.packs] = Linter(load_rules(settings.packs))
         return linter
 
-    def check_text(self, path: str, text: str, *, fmt: str | None = None, bom: bool = False) -> FileResult:
-        settings = self.settings_for(Path(path) if path != STDIN else None)
+    def check_text(
+        self, path: str, text: str, *, fmt: str | None = None, bom: bool = False, settings: Settings | None = None
+    ) -> FileResult:
+        if settings is None:
+            settings = self.settings_for(Path(path) if path != STDIN else None)
         doc = read_document(path, text, fmt, bom=bom)
         findings = self.linter(settings).check(doc, settings)
         return FileResult(path, findings, source=text, fail_on=settings.fail_on, bom=bom)
@@ -111,7 +119,7 @@ class Session:
             settings = self.settings_for(path)
             stamp = file_stamp(path)
             source = read_source(path, max_bytes=settings.max_file_size)
-            return replace(self.check_text(shown, source.text, bom=source.bom), stamp=stamp)
+            return replace(self.check_text(shown, source.text, bom=source.bom, settings=settings), stamp=stamp)
         except UnreadableInput as exc:
             return FileResult(shown, error=InputError(shown, str(exc)))
         except (ConfigError, PackError) as exc:

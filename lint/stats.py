@@ -20,7 +20,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from .analysis import Analysis, Sentence
 from .document import CAPTION, HEADING, HEADLINE, LIST_ITEM, PARAGRAPH, QUOTE, Block
 
-DEFAULT_MAX_SENTENCE_WORDS = 45
+# Tuned on professionally edited articles: at 45 words a third of them got a warning; over 60
+# words it is one in twenty, and those sentences are genuinely hard to follow.
+DEFAULT_MAX_SENTENCE_WORDS = 60
 DEFAULT_MAX_PARAGRAPH_WORDS = 150
 # Headlines and headings are not running prose: they are left out of the figures and the checks.
 NOT_PROSE = frozenset({HEADLINE, HEADING})

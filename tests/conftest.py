@@ -29,3 +29,11 @@ def seed(prefix: str) -> Path:
 
 def findings_by_line(findings, family: str | None = None) -> set[int]:
     return {f.start.line for f in findings if family is None or f.rule.startswith(family + "/")}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_pack_cache(tmp_path_factory):
+    """Keep the parsed-pack cache of test runs out of the user's cache folder."""
+    import os
+
+    os.environ["NEWSLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("newslint-cache"))

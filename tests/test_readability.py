@@ -15,7 +15,8 @@ LONG = (
     "The most recent twists in the trade talks have left firms uncertain whether a tariff that the "
     "administration had planned to impose next month on another large share of imported goods, including "
     "phones, laptops and shoes, would go into effect or whether an earlier tariff imposed in September would "
-    "be lifted as part of a first-phase deal."
+    "be lifted as part of a first-phase deal, which negotiators on both sides had described only a week "
+    "earlier as close to finished."
 )
 SHORT = "The council approved the budget on Tuesday."
 
@@ -34,7 +35,7 @@ def test_a_long_sentence_is_reported_where_it_stands():
     assert [(f.rule, f.start.line, f.start.column, f.end.line, f.end.column) for f in findings] == [
         ("readability/long-sentence", 3, len(SHORT) + 2, 3, len(SHORT) + 2 + len(LONG)),
     ]
-    assert findings[0].message == f"Sentence of {words(LONG)} words (limit 45): split it or cut it."
+    assert findings[0].message == f"Sentence of {words(LONG)} words (limit 60): split it or cut it."
 
 
 def test_the_limit_is_a_configuration_option():
@@ -52,7 +53,7 @@ def test_quoted_words_do_not_count_towards_a_sentence():
     assert words(quote) > 45
     assert not readability(f"{quote} said Ana Ruiz, who runs the bakery.\n")
     # The writer's own words around the quotation still count.
-    own = " ".join(["the council said on Tuesday in a statement that"] * 6)
+    own = " ".join(["the council said on Tuesday in a statement that"] * 8)
     findings = readability(f"{quote} {own}.\n")
     assert [f.message.split(" words")[0] for f in findings] == [f"Sentence of {words(own)}"]
 

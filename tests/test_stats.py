@@ -27,7 +27,8 @@ LONG = (
     "The most recent twists in the trade talks have left firms uncertain whether a tariff that the "
     "administration had planned to impose next month on another large share of imported goods, including "
     "phones, laptops and shoes, would go into effect or whether an earlier tariff imposed in September would "
-    "be lifted as part of a first-phase deal."
+    "be lifted as part of a first-phase deal, which negotiators on both sides had described only a week "
+    "earlier as close to finished."
 )
 
 

@@ -16,30 +16,31 @@ from typing import Iterator
 
 from ..document import CAPTION, HEADING, HEADLINE, LIST_ITEM, PARAGRAPH, QUOTE, Document, DocumentBuilder
 from .html import BLOCK_TAGS, BlockWriter, decode_reference, tag_kind
+from ..patterns import lazy_compile
 
 # Leaf kinds of the first pass besides the document's block kinds.
 _TABLE_ROW = "table_row"
 _HTML = "html"
 
-_FRONT_MATTER = re.compile(r"(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
-_QUOTE_MARKS = re.compile(r"(?: {0,3}>[ \t]?)+")
-_INDENT = re.compile(r"[ \t]*")
-_FENCE = re.compile(r"`{3,}|~{3,}")
-_ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+$")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
-_THEMATIC = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LIST_MARK = re.compile(r"([-*+]|(\d{1,9})[.)])([ \t]+|$)")
-_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
-_FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
-_REF_DEF = re.compile(
+_FRONT_MATTER = lazy_compile(r"(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+_QUOTE_MARKS = lazy_compile(r"(?: {0,3}>[ \t]?)+")
+_INDENT = lazy_compile(r"[ \t]*")
+_FENCE = lazy_compile(r"`{3,}|~{3,}")
+_ATX = lazy_compile(r"(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSING = lazy_compile(r"(?:^|[ \t]+)#+$")
+_SETEXT = lazy_compile(r"(?:=+|-+)[ \t]*$")
+_THEMATIC = lazy_compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST_MARK = lazy_compile(r"([-*+]|(\d{1,9})[.)])([ \t]+|$)")
+_TASK_BOX = lazy_compile(r"\[[ xX]\][ \t]+")
+_FOOTNOTE_DEF = lazy_compile(r"\[\^[^\]\s]+\]:[ \t]*")
+_REF_DEF = lazy_compile(
     r"\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>]*>|\S+)"
     r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*$"
 )
-_TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_PIPE = re.compile(r"(?<!\\)\|")
+_TABLE_DELIMITER = lazy_compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_PIPE = lazy_compile(r"(?<!\\)\|")
 # Raw HTML blocks that run to an end marker and hold no text (CommonMark types 1-5).
-_HTML_SKIPPED = re.compile(
+_HTML_SKIPPED = lazy_compile(
     r"<(?:(?P<raw>script|pre|style|textarea)(?=[ \t>]|$)|(?P<comment>!--)|(?P<pi>\?)"
     r"|(?P<cdata>!\[CDATA\[)|(?P<decl>![A-Za-z]))",
     re.I,
@@ -52,15 +53,15 @@ _HTML_SKIPPED_END = {
     "decl": re.compile(r">"),
 }
 # Raw HTML blocks whose text is read, up to a blank line (type 6: block-level tags).
-_HTML_BLOCK = re.compile(r"</?(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[ \t]|/?>|$)")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_HTML_BLOCK = lazy_compile(r"</?(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[ \t]|/?>|$)")
+_COMMENT = lazy_compile(r"<!--(.*?)-->", re.S)
 
 _BRACKETED = r"(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*"
 _DESTINATION = (
     r"\(\s*(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
 )
-_INLINE = re.compile(
+_INLINE = lazy_compile(
     # The leading look-ahead lets the scan skip plain text quickly (ten times faster).
     rf"""
     (?=[\\`<!\[&*_~])
@@ -83,8 +84,8 @@ _INLINE = re.compile(
     re.X | re.S,
 )
 # A line end inside a paragraph, with the white space around it and a backslash hard break.
-_BREAK = re.compile(r"[ \t]*(?:\\?\n|\r)[ \t]*")
-_EMPHASIZED = re.compile(r"([*_]{1,2})(?=\S).*\S\1[ \t]*\Z", re.S)
+_BREAK = lazy_compile(r"[ \t]*(?:\\?\n|\r)[ \t]*")
+_EMPHASIZED = lazy_compile(r"([*_]{1,2})(?=\S).*\S\1[ \t]*\Z", re.S)
 
 
 @dataclass(slots=True)

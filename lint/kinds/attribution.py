@@ -24,6 +24,7 @@ from ..analysis import Analysis
 from ..document import LIST_ITEM
 from ..findings import Hit
 from . import Kind, RuleError, string_list
+from ..patterns import lazy_compile
 
 if TYPE_CHECKING:
     from ..numerals import Figure
@@ -31,10 +32,10 @@ if TYPE_CHECKING:
 _PERCENT_UNITS = frozenset({"%", "per cent", "percent", "percentage point", "percentage points"})
 # Counted things that are never the contested quantity itself: durations and ages.
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "time"})
-_CURRENCY = re.compile(r"[$£€¥₹₩₽₦]|Rs|USD|INR|EUR|GBP|dollar|rupee|euro|pound|yen|yuan")
-_AGE = re.compile(r"[,)]")
-_SCORE_BEFORE = re.compile(r"\d[-\u2013]$")
-_SCORE_AFTER = re.compile(r"[-\u2013]\d")
+_CURRENCY = lazy_compile(r"[$£€¥₹₩₽₦]|Rs|USD|INR|EUR|GBP|dollar|rupee|euro|pound|yen|yuan")
+_AGE = lazy_compile(r"[,)]")
+_SCORE_BEFORE = lazy_compile(r"\d[-\u2013]$")
+_SCORE_AFTER = lazy_compile(r"[-\u2013]\d")
 # Words that may stand between a verb and the figure it governs.
 _HEDGE = (
     r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|as\s+many\s+as|up\s+to|"

@@ -25,6 +25,7 @@ from ..analysis import FUNCTION_WORDS, Analysis, LineShape
 from ..document import CAPTION, HEADING
 from ..findings import Hit
 from . import REQUIRED, Kind, RuleError
+from ..patterns import lazy_compile
 
 # ---------------------------------------------------------------- patterns
 
@@ -43,30 +44,30 @@ _TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?
 _AGO = r"(?:\d+\s*(?:[smhdwy]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|just now|yesterday|today)"
 _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|JST|PT|ET|HKT|SGT|WIB)"
 # A line made of dates and times, with the labels sites put around them.
-_TIMESTAMP = re.compile(
+_TIMESTAMP = lazy_compile(
     rf"""^[\s|(\[•·\-–—]*(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified|created|date|
     time|on|at|as\s+of|released)\s*(?:on|at)?\s*[:\-–—]?\s*)?
     (?:(?:{_WEEKDAY}|{_DATE}|{_TIME}|{_AGO}|{_ZONE}|\d{{4}}|at|on|and|\||,|/|·|•|-|–|—|\(|\)|
     (?:last\s+|first\s+)?(?:updated|published|posted|modified)|(?<=\d)H)\s*)+$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_HAS_DATE = re.compile(rf"{_DATE}|{_TIME}|{_AGO}|\b(?:19|20)\d\d-\d\d-\d\d", re.IGNORECASE)
+_HAS_DATE = lazy_compile(rf"{_DATE}|{_TIME}|{_AGO}|\b(?:19|20)\d\d-\d\d-\d\d", re.IGNORECASE)
 # A time alone ("9.30 A.M. / 7.00 P.M.") may be opening hours; a stamp has a day or a label.
-_STAMP_ANCHOR = re.compile(rf"{_DATE}|{_AGO}|\b(?:updated|published|posted|modified)\b|\d(?:H|h)\b", re.IGNORECASE)
+_STAMP_ANCHOR = lazy_compile(rf"{_DATE}|{_AGO}|\b(?:updated|published|posted|modified)\b|\d(?:H|h)\b", re.IGNORECASE)
 # "© 2019 Vox Media, LLC. All Rights Reserved", "Copyright (c) 2018 Penske Business Media".
-_COPYRIGHT = re.compile(r"^\W*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d|[A-Z][^\n]{0,80}\b(?:19|20)\d\d\b)", re.IGNORECASE)
-_ALL_RIGHTS = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+_COPYRIGHT = lazy_compile(r"^\W*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d|[A-Z][^\n]{0,80}\b(?:19|20)\d\d\b)", re.IGNORECASE)
+_ALL_RIGHTS = lazy_compile(r"\ball rights reserved\b", re.IGNORECASE)
 
 # A person's name: capitalised words, initials and the particles names carry.
 _NAME = r"(?:[A-Z][\w.'\u2019-]*|de|da|van|von|der|al|bin|ibn|le|la|del|dos)(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|der|al|bin|ibn|le|la|del|dos)){0,4}"
-_BYLINE = re.compile(
+_BYLINE = lazy_compile(
     rf"""^[\s|•·\-–—]*(?i:(?:(?:written|posted|reported|story|words|text|photos?|edited|compiled)\s+)?by)\s*:?\s+
     {_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*(?P<rest>.*)$""",
     re.VERBOSE,
 )
-_POSTED_ON = re.compile(rf"^(?i:(?:posted|published|updated)\s+(?:on\s+)?){_DATE}.{{0,40}}\b(?i:by)\s+{_NAME}")
+_POSTED_ON = lazy_compile(rf"^(?i:(?:posted|published|updated)\s+(?:on\s+)?){_DATE}.{{0,40}}\b(?i:by)\s+{_NAME}")
 # What may follow the name on a byline: roles, the outlet, handles, dates and counts.
-_BYLINE_EXTRAS = re.compile(
+_BYLINE_EXTRAS = lazy_compile(
     rf"{_DATE}|{_TIME}|{_AGO}|{_ZONE}\b|@\w+|\S+@\S+\.\w+|\d[\d\s().-]*|[^\w\s]+", re.IGNORECASE
 )
 _ROLE_WORDS = frozenset("""
@@ -90,7 +91,7 @@ _CREDIT_LABEL = (
     r"illustrations?|graphics?|video|footage|artwork|screenshots?)\s*(?:credits?|courtesy|sources?|by)?|"
     r"credits?|courtesy(?:\s+of)?|(?:photo|image)\s+(?:credit|courtesy|source))"
 )
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = lazy_compile(
     rf"""^[\s(\[]*(?:(?:{_CREDIT_LABEL})\s*(?::|\.\.\.|…|-|–|—)\s*\S.{{0,80}}|
     (?i:(?:file|representational|representative|stock)\s+(?:photo|image|picture|pic)\b.{{0,60}})|
     (?i:(?:image|photo)\s+(?:for\s+)?representation(?:al)?\b.{{0,60}})|
@@ -99,13 +100,13 @@ _CREDIT_LINE = re.compile(
     )[\s)\]]*$""",
     re.VERBOSE,
 )
-_CREDIT_TAIL = re.compile(
+_CREDIT_TAIL = lazy_compile(
     rf"""(?:\((?:\s*(?:{_CREDIT_LABEL})\s*[:\-–—]\s*[^()]{{1,80}}|[^()]{{0,60}}(?:/|\|)\s*{_AGENCY}[^()]{{0,30}}|\s*{_AGENCY}(?:\s+photo)?\s*)\)|
     \b(?i:credit)\s*(?:\.\.\.|…|:)\s*\S.{{0,80}})\s*$""",
     re.VERBOSE,
 )
 # Verbs and phrases of picture captions: people shown doing something, in the present tense.
-_CAPTION_CUE = re.compile(
+_CAPTION_CUE = lazy_compile(
     r"\b(?:is|are)\s+(?:seen|pictured|shown)\b|\b(?:pictured|seen\s+here|file\s+photo|in\s+this\s+(?:photo|image|picture|file))\b|"
     r"\b(?:sets?\s+up|rides?|walks?|stands?|sits?|poses?|gestures?|looks?\s+on|speaks?|attends?|arrives?|"
     r"holds?|waves?|celebrates?|carr(?:y|ies)|fires?|patrols?|prepares?|inspects?|watches|listens|"
@@ -116,17 +117,17 @@ _CAPTION_CUE = re.compile(
 )
 
 # Breadcrumbs: "Home > World > Europe", "Home / News", navigation glued onto a headline.
-_CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|→|/|\\|::)\s*")
-_HOME_CRUMB = re.compile(r"^\W*(?:you\s+are\s+(?:here|at)\s*:?\s*)?home\b\s*(?:[>»›→/\\:]|::)", re.IGNORECASE)
-_GLUED_HOME = re.compile(r"^\W*Home(?=[A-Z0-9\u00c0-\u024f])\S*\s+\S+\s+\S")
+_CRUMB_SEPARATORS = lazy_compile(r"\s*(?:>|»|›|→|/|\\|::)\s*")
+_HOME_CRUMB = lazy_compile(r"^\W*(?:you\s+are\s+(?:here|at)\s*:?\s*)?home\b\s*(?:[>»›→/\\:]|::)", re.IGNORECASE)
+_GLUED_HOME = lazy_compile(r"^\W*Home(?=[A-Z0-9\u00c0-\u024f])\S*\s+\S+\s+\S")
 # Where two words were glued: a lower-case letter, not at a word's start, then a capital or a
 # figure ("HomeWorld News1 lakh": two glue points; "HomeKit", "iPhone": one or none).
-_GLUE = re.compile(r"(?<=[^\W\d_]{2})[a-z](?=[A-Z0-9])")
-_HOME_SECTIONS = re.compile(r"^\W*Home(?:\s+(?:[A-Z][\w&'-]*|&)){2,5}\W*$")
-_YOU_ARE_HERE = re.compile(r"^\W*you\s+are\s+(?:here|at)\s*:?\W*$", re.IGNORECASE)
+_GLUE = lazy_compile(r"(?<=[^\W\d_]{2})[a-z](?=[A-Z0-9])")
+_HOME_SECTIONS = lazy_compile(r"^\W*Home(?:\s+(?:[A-Z][\w&'-]*|&)){2,5}\W*$")
+_YOU_ARE_HERE = lazy_compile(r"^\W*you\s+are\s+(?:here|at)\s*:?\W*$", re.IGNORECASE)
 
 # Leftovers of embedded social posts.
-_EMBED = re.compile(
+_EMBED = lazy_compile(
     r"""^(?:.{0,200}?\bA\s+post\s+shared\s+by\b|\W*pic\.twitter\.com/\w+|\W*View\s+this\s+post\s+on\s+Instagram\W*$|
     \W*Likes?\s+Loading\W*$|\W*\d[\d,.]*[KkMm]?\s+(?:Fans|Followers|Subscribers)\s+(?:Like|Follow|Subscribe)\W*$|
     \W*%d\s+bloggers\s+like\s+this\W*$)""",
@@ -134,10 +135,10 @@ _EMBED = re.compile(
 )
 
 # Menus on one line: "Home | World | Business".
-_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|\s{3,}")
+_MENU_SEPARATOR = lazy_compile(r"\s*[|•·]\s*|\s+[-–—]\s+|\s{3,}")
 
 # Counters: "12 comments", "1.2K shares", "(42) Comments", "5 min read".
-_COUNTER = re.compile(
+_COUNTER = lazy_compile(
     r"""^[\s\[(]*(?:(?:\d[\d,.]*\s*[KkMm]?\+?\)?\s*)(?:comments?|shares?|views?|likes?|reactions?|
     responses?|replies|reads?|fans|followers|subscribers|votes|retweets|tweets|pins|claps|points)|
     (?:comments?|shares?|views?|likes?|replies|reactions?)\s*[:(\[]?\s*\d[\d,.]*[KkMm]?\s*[)\]]?|
@@ -147,16 +148,16 @@ _COUNTER = re.compile(
 )
 
 # Closing lines that belong to the article although they are not prose.
-_ARTICLE_TAIL = re.compile(
+_ARTICLE_TAIL = lazy_compile(
     r"^\W*(?:\(?(?:additional\s+)?reporting\s+by|(?:writing|editing|edited|compiled)\s+by|contributing|"
     r"with\s+(?:reporting|additional)|with\s+(?:\w+\s+){0,2}wires?\W*$|[-–—]\s*(?:AP|AFP|Reuters|PTI|IANS|ANI)\b|\((?:AP|AFP|Reuters|PTI|IANS)\)|"
     r"this\s+(?:story|article)\s+(?:was|has\s+been|first)|(?:sources?|note|editor'?s\s+note)\s*:)",
     re.IGNORECASE,
 )
-_LIST_MARK = re.compile(r"^\s*(?:[-*•▪●·–]|\d{1,2}[.)]|[a-z][.)])\s")
-_ELLIPSIS_TAIL = re.compile(r"(?:\s*(?:\.{2,}|…)+\s*)+$")
-_NORMALISE = re.compile(r"[\W_]+")
-_STEM = re.compile(r"[^\W\d_]{3,}")
+_LIST_MARK = lazy_compile(r"^\s*(?:[-*•▪●·–]|\d{1,2}[.)]|[a-z][.)])\s")
+_ELLIPSIS_TAIL = lazy_compile(r"(?:\s*(?:\.{2,}|…)+\s*)+$")
+_NORMALISE = lazy_compile(r"[\W_]+")
+_STEM = lazy_compile(r"[^\W\d_]{3,}")
 
 
 # ---------------------------------------------------------------- the page
@@ -267,7 +268,7 @@ def _spaceless(line: str) -> bool:
     return not line.isascii() and len(_SPACELESS.findall(line)) * 2 > len(line)
 
 
-_SPACELESS = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_SPACELESS = lazy_compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
 def _content_like(row: Row) -> bool:
@@ -283,8 +284,8 @@ def _content_like(row: Row) -> bool:
     return shape.words >= 3 and (_DIGIT.search(line) is not None or _INNER_PUNCTUATION.search(line) is not None)
 
 
-_DIGIT = re.compile(r"\d")
-_INNER_PUNCTUATION = re.compile(r"[,;:(\[]\s*\S")
+_DIGIT = lazy_compile(r"\d")
+_INNER_PUNCTUATION = lazy_compile(r"[,;:(\[]\s*\S")
 _FURNITURE_COST = 8
 
 
@@ -631,10 +632,10 @@ _TOP_CAPTION_WORDS = 12  # above the article a caption competes with the headlin
 _BOTTOM_CAPTION_WORDS = 8
 # Where the picture was taken, a place named at the end of the line: "..., in the outskirts
 # of Bakhmut", "... near a frontline in Zaporizhzhia region".
-_CAPTION_SETTING = re.compile(
+_CAPTION_SETTING = lazy_compile(
     r"\b(?:in|near|at|outside|inside|on)\s+(?:the\s+|a\s+|an\s+)?(?=[^\n]*\b[A-Z])(?:[\w'\u2019.-]+,?\s+){0,3}[\w'\u2019.-]+$"
 )
-_NOT_CAPTION = re.compile(r"\d|[:?\"\u201c\u201d]")
+_NOT_CAPTION = lazy_compile(r"\d|[:?\"\u201c\u201d]")
 
 
 def _menu_item(row: Row) -> bool:
@@ -660,7 +661,7 @@ def _title_like(row: Row) -> bool:
     return True
 
 
-_WORDS = re.compile(r"[^\W_][\w'\u2019.&-]*")
+_WORDS = lazy_compile(r"[^\W_][\w'\u2019.&-]*")
 
 
 def _menu_runs(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
@@ -812,7 +813,7 @@ def _trailing_line(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Ve
 
 
 _TRAILING_MAX_WORDS = 16
-_EMBED_ATTRIBUTION = re.compile(r"^[—–-]\s*[^\n]{1,80}\(@\w+\)")
+_EMBED_ATTRIBUTION = lazy_compile(r"^[—–-]\s*[^\n]{1,80}\(@\w+\)")
 
 
 Detector = Callable[[PageLayout, Analysis], Iterable[tuple[int, Verdict]]]

@@ -31,13 +31,14 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ..analysis import Analysis
 from ..findings import Edit, Hit
 from . import Kind, RuleError
+from ..patterns import lazy_compile
 
 if TYPE_CHECKING:
     from ..numerals import Figure
 
 # ---------------------------------------------------------------------------------- shared
 
-_RANGE_JOIN = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?|[ \u00a0](?:to|or|and)[ \u00a0]")
+_RANGE_JOIN = lazy_compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?|[ \u00a0](?:to|or|and)[ \u00a0]")
 
 
 def _number_span(figure: "Figure") -> tuple[int, int]:
@@ -49,16 +50,16 @@ def _number_span(figure: "Figure") -> tuple[int, int]:
 
 # ---------------------------------------------------------------------------------- indian units
 
-_INDIAN_SCALE_AFTER = re.compile(r"(?:[ \u00a0\u202f]|-)?(?:lakhs?|crores?|arab|cr)(?!\w)", re.IGNORECASE)
+_INDIAN_SCALE_AFTER = lazy_compile(r"(?:[ \u00a0\u202f]|-)?(?:lakhs?|crores?|arab|cr)(?!\w)", re.IGNORECASE)
 # "1.5 lakh crore" is 1.5 trillion: the second scale word multiplies the first.
-_LAKH_CRORE = re.compile(r"[ \u00a0\u202f]+crores?(?!\w)", re.IGNORECASE)
+_LAKH_CRORE = lazy_compile(r"[ \u00a0\u202f]+crores?(?!\w)", re.IGNORECASE)
 # A figure glued to the letters before it, as in a scraped breadcrumb ("World News1 lakh") or
 # behind a currency letter ("N50,00,00,000" naira), which the figure finder rightly does not
 # read as a figure of its own.  (It opens on a digit so that the regex engine skips ahead fast.)
-_GLUED_INDIAN = re.compile(
+_GLUED_INDIAN = lazy_compile(
     r"\d(?<=[A-Za-z]\d)(?:\d?(?:,\d\d)+,\d{3}(?![\d,]|\.\d)|\d*(?:\.\d+)?[ \u00a0]?((?i:lakhs?|crores?))(?!\w))"
 )
-_GLUED_NUMBER = re.compile(r"[\d.,]+")
+_GLUED_NUMBER = lazy_compile(r"[\d.,]+")
 _INDIAN_FACTORS = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
 _INTERNATIONAL_SCALES = frozenset({
     "million", "billion", "trillion", "hundred million", "hundred billion", "m", "mn", "mln", "b", "bn", "bln", "tn",
@@ -168,7 +169,7 @@ class IndianUnits(Kind):
 # ---------------------------------------------------------------------------------- decimal comma
 
 _SWAP_SEPARATORS = str.maketrans(".,", ",.")
-_CODE_AFTER = re.compile(r"[/-]\d")
+_CODE_AFTER = lazy_compile(r"[/-]\d")
 
 
 class DecimalComma(Kind):
@@ -188,7 +189,7 @@ class DecimalComma(Kind):
 
 # ---------------------------------------------------------------------------------- magnitude
 
-_CONTEXT_WORD = re.compile(r"[A-Za-z][a-z'\u2019-]{2,}")
+_CONTEXT_WORD = lazy_compile(r"[A-Za-z][a-z'\u2019-]{2,}")
 _CONTEXT_STOP = frozenset("""
 the and but for with from into onto than that this these those their there them they its his her
 our your who whom which what when where while was were are has have had been being will would
@@ -205,19 +206,19 @@ _NOT_QUANTITY_NOUNS = frozenset({
     "percent", "point", "place", "th", "st", "nd", "rd", "am", "pm",
 })
 _PERCENT_UNITS = frozenset({"%", "per cent", "percent", "percentage point", "percentage points", "‰"})
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_PERIOD = re.compile(r"\b(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute)|(daily|weekly|monthly|yearly|annually|hourly))\b")
+_YEAR = lazy_compile(r"\b(?:1[89]|20)\d\d\b")
+_PERIOD = lazy_compile(r"\b(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute)|(daily|weekly|monthly|yearly|annually|hourly))\b")
 _PERIOD_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "hourly": "hour"}
-_CURRENCY_SIGNS = re.compile(r"[$£€¥₹₩₽₦]|Rs|USD|INR|EUR|GBP|dollar|rupee|euro|pound|yen|yuan")
+_CURRENCY_SIGNS = lazy_compile(r"[$£€¥₹₩₽₦]|Rs|USD|INR|EUR|GBP|dollar|rupee|euro|pound|yen|yuan")
 
 # A run of digits as written, whether or not it reads as a figure: "121,480", "1440" in
 # "3440x1440", "1660" in "GTX 1660".  Decimals, dates, times and codes ("05/10", "10:48",
 # "2106-8000") are left out by the look-arounds and by _TOKEN_JOINED.
 # (Opening on the digit class, not on the look-behind, lets the regex engine skip ahead fast.)
-_DIGIT_TOKEN = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)")
+_DIGIT_TOKEN = lazy_compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)")
 _TOKEN_JOINED = frozenset(":/")
-_TOKEN_LEFT = re.compile(r"(?:([A-Za-z]+)[-x]?|([A-Za-z]+)[ \u00a0])$")
-_TOKEN_RIGHT = re.compile(r"[ \u00a0]?([A-Za-z%]+)")
+_TOKEN_LEFT = lazy_compile(r"(?:([A-Za-z]+)[-x]?|([A-Za-z]+)[ \u00a0])$")
+_TOKEN_RIGHT = lazy_compile(r"[ \u00a0]?([A-Za-z%]+)")
 _NEIGHBOUR_STOP = _CONTEXT_STOP | frozenset("""
 a an of in on at to by up as or is it be so if no
 """.split())
@@ -480,7 +481,7 @@ class Magnitude(Kind):
             ))
 
 
-_THING_WORD = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?[A-Za-z][\w'\u2019-]*")
+_THING_WORD = lazy_compile(r"[ \u00a0]+(?:of[ \u00a0]+)?[A-Za-z][\w'\u2019-]*")
 
 
 def _thing(text: str, mention: _Mention) -> str:

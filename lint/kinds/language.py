@@ -16,6 +16,7 @@ from typing import Iterable
 from ..analysis import ENGLISH_SHARE, Analysis
 from ..findings import Hit
 from . import Kind, RuleError
+from ..patterns import lazy_compile
 
 # Function words of the languages written in Latin letters that news copy meets (French, Spanish,
 # German, Italian, Portuguese, Dutch, Indonesian/Malay, Turkish, Polish, Czech/Slovak, Romanian,
@@ -32,7 +33,7 @@ _FOREIGN_MARKERS = tuple(
     )
 )
 FOREIGN_SHARE = 0.08
-_NON_LATIN = re.compile(r"[\u0370-\u1dff\u1f00-\u1fff\u2c00-\ud7ff\uf900-\ufdff\ufe70-\ufeff\uff66-\uff9f]")
+_NON_LATIN = lazy_compile(r"[\u0370-\u1dff\u1f00-\u1fff\u2c00-\ud7ff\uf900-\ufdff\ufe70-\ufeff\uff66-\uff9f]")
 
 LANGUAGE_NAMES = {
     "af": "Afrikaans", "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German",

@@ -24,13 +24,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import os
 import re
 import sys
 import threading
 import time
-import urllib.parse
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
@@ -202,6 +200,8 @@ def _client_class() -> type[language_tool_python.LanguageTool]:
 
 def _proxies(server: str) -> dict[str, str] | None:
     """A server on this machine is never reached through the environment's HTTP proxy."""
+    import urllib.parse  # like json below: only needed once a server is configured
+
     host = urllib.parse.urlsplit(server).hostname or ""
     if host in ("localhost", "::1") or host.startswith("127."):
         return {"no_proxy": host}  # requests' own key: bypass HTTP(S)_PROXY for this host
@@ -245,6 +245,8 @@ def _check(client: language_tool_python.LanguageTool, text: str, timeout: float)
 
 def _why(exc: BaseException, timeout: float) -> str:
     """A few words for a failed request, from the exceptions behind language-tool-python's."""
+    import json
+
     causes = list(_causes(exc))
     if any(isinstance(cause, TimeoutError) for cause in causes):
         return f"no answer within {timeout:g} s"

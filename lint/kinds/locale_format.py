@@ -27,6 +27,7 @@ from typing import Iterable
 from ..analysis import Analysis
 from ..findings import Edit, Hit
 from . import Kind, RuleError, string_list
+from ..patterns import lazy_compile
 
 CHECKS = ("dates", "currency", "names")
 
@@ -40,14 +41,14 @@ _MONTH = (
 )
 # Each pattern begins with a literal or a month name, so that the regular expression engine skips
 # through the text fast; what must come before the match is checked on the few hits.
-_MONTH_NAME = re.compile(rf"{_MONTH}(?![a-z])")
-_DAY_AFTER = re.compile(r" (?P<day>[1-9]|[12]\d|3[01])(?P<suffix>st|nd|rd|th)?(?![:.,]?\d)(?!\w)")
-_DAY_BEFORE = re.compile(r"(?<![\d,.])\b(?P<day>[1-9]|[12]\d|3[01])(?P<suffix>st|nd|rd|th)?(?P<of> of)? $")
+_MONTH_NAME = lazy_compile(rf"{_MONTH}(?![a-z])")
+_DAY_AFTER = lazy_compile(r" (?P<day>[1-9]|[12]\d|3[01])(?P<suffix>st|nd|rd|th)?(?![:.,]?\d)(?!\w)")
+_DAY_BEFORE = lazy_compile(r"(?<![\d,.])\b(?P<day>[1-9]|[12]\d|3[01])(?P<suffix>st|nd|rd|th)?(?P<of> of)? $")
 # Numeric dates from their second separator on ("/04/2023"); the first number is found after.
-_SLASH_DATE = re.compile(r"/(?P<middle>\d{1,2})/(?P<last>(?:19|20)?\d\d)(?![\d/])")
-_DOT_DATE = re.compile(r"\.(?P<middle>\d{1,2})\.(?P<last>(?:19|20)\d\d)(?![\d.]|\.\d)")
-_DASH_DATE = re.compile(r"-(?P<middle>\d{1,2})-(?P<last>\d\d(?:\d\d)?)(?![\d-])")
-_DIGITS_BEFORE = re.compile(r"(?<![\w/.\-])\d{1,4}$")
+_SLASH_DATE = lazy_compile(r"/(?P<middle>\d{1,2})/(?P<last>(?:19|20)?\d\d)(?![\d/])")
+_DOT_DATE = lazy_compile(r"\.(?P<middle>\d{1,2})\.(?P<last>(?:19|20)\d\d)(?![\d.]|\.\d)")
+_DASH_DATE = lazy_compile(r"-(?P<middle>\d{1,2})-(?P<last>\d\d(?:\d\d)?)(?![\d-])")
+_DIGITS_BEFORE = lazy_compile(r"(?<![\w/.\-])\d{1,4}$")
 _BEFORE_MONTH = ("st", "nd", "rd", "th", "of")  # what ends a day number before its month
 
 
@@ -86,8 +87,8 @@ _CURRENCY_FORMS = [
     for currency, forms in _CURRENCIES.items()
     for form, pattern in forms.items()
 ]
-_FIGURE_AFTER = re.compile(r" ?\d")
-_FIGURE_BEFORE = re.compile(r"\d(?: (?:thousand|lakh|crore|million|billion|trillion))? ?$")
+_FIGURE_AFTER = lazy_compile(r" ?\d")
+_FIGURE_BEFORE = lazy_compile(r"\d(?: (?:thousand|lakh|crore|million|billion|trillion))? ?$")
 
 
 def _beside_figure(body: str, start: int, end: int) -> bool:
@@ -110,15 +111,15 @@ _SYLLABLE = (
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|a|o|e|i|u)"
 )
 _CHINESE_CONTEXT = ("Chin", "Beijing", "Taiwan")
-_GIVEN_NAME = re.compile(rf"{_SYLLABLE}(?:['-]?{_SYLLABLE})?")
-_ONE_SYLLABLE = re.compile(_SYLLABLE)
+_GIVEN_NAME = lazy_compile(rf"{_SYLLABLE}(?:['-]?{_SYLLABLE})?")
+_ONE_SYLLABLE = lazy_compile(_SYLLABLE)
 # Both begin with the surname itself (an alternation of capitalised words the engine skips to
 # fast); that no letter precedes it is checked on the hits.
 _BY_LENGTH = sorted(_SURNAMES, key=len, reverse=True)
-_CAPITALS_SURNAME = re.compile(
+_CAPITALS_SURNAME = lazy_compile(
     rf"(?P<surname>{'|'.join(s.upper() for s in _BY_LENGTH if len(s) > 1)}) (?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b"
 )
-_SPLIT_GIVEN = re.compile(
+_SPLIT_GIVEN = lazy_compile(
     rf"(?P<surname>{'|'.join(s.title() for s in _BY_LENGTH)}) (?P<one>[A-Z][a-z]{{0,5}}) (?P<two>[A-Z][a-z]{{0,5}})\b(?! [A-Z])"
 )
 

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from ..analysis import Analysis, LineShape
 from ..findings import Hit
+from ..patterns import lazy_compile
 from . import Kind, RuleError, string_list
 
 _FIRST_WORD = re.compile(r"^\w+")
@@ -81,7 +82,8 @@ class Phrase(Kind):
             pattern = rf"^{_EDGE}(?P<phrase>{body}){tail}"
         else:
             pattern = rf"(?<!\w)(?P<phrase>{body})(?!\w)"
-        self.regex = re.compile(pattern, flags)
+        # Compiled on first use: most documents have no line a line phrase could match.
+        self.regex = lazy_compile(pattern, flags)
         # A line can only hold a line phrase if it starts with one of the phrases' first words
         # and, for "line", has no more words than the longest phrase: both cheap to check.
         firsts = [_FIRST_WORD.match(p) for p in phrases]
@@ -101,14 +103,14 @@ class Phrase(Kind):
 
     def _line_matches(self, text: Analysis) -> Iterable[re.Match[str]]:
         """Matches at the starts of lines, trying only the lines that could hold a phrase."""
-        source, match_at, firsts = text.text, self.regex.match, self.first_words
+        source, firsts = text.text, self.first_words
         whole_line = self.match == "line"
         for shape, first in _first_words(text):
             if whole_line and shape.words > self.longest:
                 continue
             if firsts is not None and self._key(first) not in firsts:
                 continue
-            match = match_at(source, shape.line.start)
+            match = self.regex.match(source, shape.line.start)
             if match is not None:
                 yield match
 

@@ -16,17 +16,18 @@ from typing import Iterable
 from ..analysis import Analysis
 from ..findings import Edit, Hit
 from . import Kind, RuleError
+from ..patterns import lazy_compile
 
 QUOTE_STYLES = ("curly", "straight")
 # Each pattern begins with the mark itself, a literal the engine skips to fast, and looks back
 # from there: a straight mark after a figure is a prime (5'10", a 34" screen), and a curly mark
 # after "€" is a byte of mojibake ("â€œ", "â€“"), not a quotation mark.
-_STRAIGHT_DOUBLE = re.compile(r'"(?<!\d")')
-_CURLY_DOUBLE = re.compile(r"[\u201c\u201d](?<!\u20ac.)")
-_STRAIGHT_PAIR = re.compile(r'"(?<!\d")(?P<inner>[^"\n]*)"')
-_CURLY_PAIR = re.compile(r"\u201c(?P<inner>[^\u201c\u201d\n]*)\u201d")
-_STRAIGHT_SINGLE = re.compile(r"'(?<!\d')")
-_CURLY_SINGLE = re.compile(r"[\u2018\u2019](?<!\u20ac.)")
+_STRAIGHT_DOUBLE = lazy_compile(r'"(?<!\d")')
+_CURLY_DOUBLE = lazy_compile(r"[\u201c\u201d](?<!\u20ac.)")
+_STRAIGHT_PAIR = lazy_compile(r'"(?<!\d")(?P<inner>[^"\n]*)"')
+_CURLY_PAIR = lazy_compile(r"\u201c(?P<inner>[^\u201c\u201d\n]*)\u201d")
+_STRAIGHT_SINGLE = lazy_compile(r"'(?<!\d')")
+_CURLY_SINGLE = lazy_compile(r"[\u2018\u2019](?<!\u20ac.)")
 _SHOWN = 40
 _OPENS_AFTER = " \t\n([{\u2014\u2013-/"
 _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}

@@ -20,6 +20,7 @@ from typing import Iterable
 from ..analysis import Analysis
 from ..findings import Hit
 from . import Kind, RuleError
+from ..patterns import lazy_compile
 
 # (first, last, script) for the scripts that English news copy meets; ordered by code point.
 SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
@@ -113,9 +114,9 @@ _JOINER = (
     r" \t\u00a0\d.,;:!?'\"()«»„“”‘’\u2010-\u2015·/\-"
     r"\u0300-\u036f\u200c\u200d\u0964\u0965\u060c\u061b\u061f\u06d4\u30fb\u3000-\u303f\uff01-\uff20\uff3b-\uff40\uff5b-\uff65"
 )
-_RUN = re.compile(rf"[{_LETTER}](?:[{_LETTER}\u0300-\u036f\u200c\u200d]|[{_JOINER}]{{1,12}}(?=[{_LETTER}]))*")
+_RUN = lazy_compile(rf"[{_LETTER}](?:[{_LETTER}\u0300-\u036f\u200c\u200d]|[{_JOINER}]{{1,12}}(?=[{_LETTER}]))*")
 # A cheap test with few ranges: does the text hold any character of those blocks at all?
-_ANY = re.compile(r"[\u0370-\u1dff\u1f00-\u1fff\u2c00-\ud7ff\uf900-\ufdff\ufe70-\ufeff\uff66-\uff9f\U00020000-\U0002fa1f]")
+_ANY = lazy_compile(r"[\u0370-\u1dff\u1f00-\u1fff\u2c00-\ud7ff\uf900-\ufdff\ufe70-\ufeff\uff66-\uff9f\U00020000-\U0002fa1f]")
 # Languages' names for themselves, as a page's language menu lists them.
 _ENDONYMS = frozenset(
     """中文 中文网 简体中文 繁體中文 繁体中文 日本語 한국어 हिंदी हिन्दी मराठी বাংলা தமிழ் తెలుగు ಕನ್ನಡ മലയാളം ગુજરાતી

@@ -23,7 +23,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..config import ConfigError, find_config
+from ..config import ConfigError
 from ..formats import FORMAT_BY_SUFFIX
 from ..rules import PackError
 from ..runner import CliSettings, Session
@@ -179,7 +179,7 @@ class NewslintServer(LanguageServer):
 
         def work() -> CheckedDocument:
             if reload_config:
-                find_config.cache_clear()  # the configuration file may have been edited meanwhile
+                session.forget_settings()  # the configuration file may have been edited meanwhile
             result = check_text(session, overrides, path, text, fmt)
             return CheckedDocument(uri, version, text, fmt, tuple(result.findings), LineIndex(text), encoding)
 
