@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Mapping, NamedTuple
 
-from .document import HEADING, HEADLINE, Block, Document
+from .document import HEADING, HEADLINE, Block, Document, span_at
 from .findings import Edit
 from .patterns import lazy_compile
 
@@ -270,10 +270,7 @@ class Analysis:
         return sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        index = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if index >= 0 and offset < self.sentences[index].end:
-            return self.sentences[index]
-        return None
+        return span_at(self.sentences, self._sentence_starts, offset)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -287,8 +284,7 @@ class Analysis:
         return [Span(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(self.text)]
 
     def in_quotation(self, offset: int) -> bool:
-        index = bisect.bisect_right(self._quotation_starts, offset) - 1
-        return index >= 0 and offset < self.quotations[index].end
+        return span_at(self.quotations, self._quotation_starts, offset) is not None
 
     def quotations_overlapping(self, start: int, end: int) -> list[Span]:
         quotations = self.quotations

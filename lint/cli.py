@@ -53,8 +53,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
     from .config import ConfigError
     from .parallel import check_items
     from .report import reporter, wants_rules
-    from .runner import STDIN, CliSettings, Session
     from .rules import PackError
+    from .runner import STDIN, CliSettings, Session
 
     if fix and show_diff:
         _fail("--fix and --diff cannot be used together (--diff shows what --fix would do)")
@@ -207,10 +207,10 @@ def _fix(session, results, from_stdin: set[int]):
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Also list the rules of this configuration's packs.")
 def rules(rule_id, output_format, config_path) -> None:
     """List every rule, or show one rule's documentation and examples."""
+    from . import rule_docs
     from .config import ConfigError, find_config, load_config_file
     from .rules import PackError, load_rules
     from .suppressions import UNUSED_SUPPRESSION_RULE
-    from . import rule_docs
 
     try:
         settings = (load_config_file(config_path) if config_path else find_config(Path.cwd().resolve())) or None

@@ -10,8 +10,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Sequence, TypeVar
 
 from .findings import Position
+
+T = TypeVar("T")
 
 # Block kinds a reader may produce.
 HEADLINE = "headline"
@@ -28,6 +31,14 @@ class Block:
     kind: str
     start: int
     end: int
+
+
+def span_at(spans: Sequence[T], starts: Sequence[int], offset: int) -> T | None:
+    """The span of `spans` (sorted, not overlapping, `starts` their starts) that holds `offset`."""
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and offset < spans[index].end:
+        return spans[index]
+    return None
 
 
 class SourceLines:
@@ -154,11 +165,7 @@ class Document:
         return line_start, line_end
 
     def block_at(self, offset: int) -> Block | None:
-        starts = self._block_starts
-        index = bisect.bisect_right(starts, offset) - 1
-        if index >= 0 and offset < self.blocks[index].end:
-            return self.blocks[index]
-        return None
+        return span_at(self.blocks, self._block_starts, offset)
 
     @cached_property
     def _block_starts(self) -> list[int]:

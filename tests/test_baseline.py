@@ -5,8 +5,8 @@ import json
 import shutil
 
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
 from lint.cli import main
 from lint.findings import Finding, Position, Severity
 from lint.fingerprint import fingerprints

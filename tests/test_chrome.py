@@ -3,8 +3,8 @@ place of lines (chrome-structure.toml): the seeds, whole scraped pages, clean ar
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES, findings_by_line, lint_string, seed
+
 from lint.fixes import apply_fixes, choose
 
 CHROME = ("chrome",)

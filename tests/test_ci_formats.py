@@ -6,11 +6,11 @@ import shutil
 import xml.etree.ElementTree as ET
 
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
+from lint.cli import main
 from lint.findings import Finding, Position, Severity
 from lint.report import github, junit
-from lint.cli import main
 from lint.runner import FileResult
 
 ARTICLES = FIXTURES / "ci" / "articles"

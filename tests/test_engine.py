@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import lint_string
+
 from lint.config import Settings
 from lint.engine import select_rules, severity_for
 from lint.findings import Severity

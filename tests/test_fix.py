@@ -8,8 +8,8 @@ import stat
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
 from lint.cli import main
 from lint.findings import Finding, Fix, Position, Severity
 from lint.fixes import apply_fixes, choose

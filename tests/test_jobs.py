@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES, SHARED
+
 from lint.cli import main
 from lint.parallel import Progress, check_items
 from lint.runner import Session

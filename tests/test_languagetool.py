@@ -20,8 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, lint_string
+
 from lint.config import ConfigError, load_config_file
 from lint.kinds.languagetool import ENV_URL
 

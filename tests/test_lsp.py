@@ -11,11 +11,11 @@ import time
 
 import pytest
 import pytest_lsp
+from conftest import FIXTURES, ROOT
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
-from conftest import FIXTURES, ROOT
 from lint.fixes import plan
 from lint.runner import Session
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES, lint_string, seed
+
 from lint.analysis import Analysis
 from lint.cli import main
 from lint.findings import Severity

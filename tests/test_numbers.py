@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-
 from conftest import FIXTURES, findings_by_line, lint_string, seed
+
 from lint.cli import main
 
 NUMBERS = ("numbers",)

@@ -16,7 +16,6 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
 
 ARTICLES = FIXTURES / "ci" / "articles"

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import lint_string, seed
+
 from lint.analysis import Analysis
 from lint.config import ConfigError, load_config_file
 from lint.formats import read_document

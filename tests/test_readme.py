@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
+
 from lint.rule_docs import render_table
 from lint.rules import load_rules
 

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES, SHARED
+
 from lint.cli import main
 from lint.fingerprint import FINGERPRINT_KEY
 from lint.rules import load_rules

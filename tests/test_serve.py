@@ -15,8 +15,8 @@ import urllib.parse
 import urllib.request
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+
 from lint.server.http import make_server, serve_in_thread
 
 EDITOR = FIXTURES / "editor"

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
 from lint.cli import main
 from lint.vcs import parse_diff
 

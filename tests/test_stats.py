@@ -10,8 +10,8 @@ import textwrap
 import pytest
 import textstat
 from click.testing import CliRunner
-
 from conftest import ROOT, seed
+
 from lint.analysis import Analysis
 from lint.cli import main
 from lint.formats import read_document

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
 from lint.cli import main
 from lint.config import Settings
 from lint.engine import Linter

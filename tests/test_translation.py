@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, findings_by_line, lint_string, seed
+
 from lint.config import ConfigError, settings_from_table
 from lint.fixes import apply_fixes, choose
 

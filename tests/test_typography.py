@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, findings_by_line, lint_string, seed
+
 from lint.config import ConfigError, settings_from_table
 from lint.findings import Severity
 from lint.fixes import apply_fixes, choose

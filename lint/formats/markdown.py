@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..document import CAPTION, HEADING, HEADLINE, LIST_ITEM, PARAGRAPH, QUOTE, Document, DocumentBuilder
-from .html import BLOCK_TAGS, BlockWriter, decode_reference, tag_kind
 from ..patterns import lazy_compile
+from .markup import BLOCK_TAGS, BlockWriter, decode_reference, tag_kind
 
 # Leaf kinds of the first pass besides the document's block kinds.
 _TABLE_ROW = "table_row"

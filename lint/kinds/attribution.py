@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Iterable
 from ..analysis import Analysis
 from ..document import LIST_ITEM
 from ..findings import Hit
-from . import Kind, RuleError, string_list
 from ..patterns import lazy_compile
+from . import Kind, RuleError, string_list
 
 if TYPE_CHECKING:
     from ..numerals import Figure

@@ -24,8 +24,8 @@ from typing import Callable, Iterable, NamedTuple
 from ..analysis import FUNCTION_WORDS, Analysis, LineShape
 from ..document import CAPTION, HEADING
 from ..findings import Hit
-from . import REQUIRED, Kind, RuleError
 from ..patterns import lazy_compile
+from . import REQUIRED, Kind, RuleError
 
 # ---------------------------------------------------------------- patterns
 

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
-from . import Kind, RuleError
 from ..patterns import lazy_compile
+from . import Kind, RuleError
 
 if TYPE_CHECKING:
     from ..numerals import Figure

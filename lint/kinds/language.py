@@ -9,14 +9,13 @@ sure.  Paragraphs mostly in another script are the `script` kind's to report.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterable
 
 from ..analysis import ENGLISH_SHARE, Analysis
 from ..findings import Hit
-from . import Kind, RuleError
 from ..patterns import lazy_compile
+from . import Kind, RuleError
 
 # Function words of the languages written in Latin letters that news copy meets (French, Spanish,
 # German, Italian, Portuguese, Dutch, Indonesian/Malay, Turkish, Polish, Czech/Slovak, Romanian,

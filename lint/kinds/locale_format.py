@@ -26,8 +26,8 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
-from . import Kind, RuleError, string_list
 from ..patterns import lazy_compile
+from . import Kind, RuleError, string_list
 
 CHECKS = ("dates", "currency", "names")
 

@@ -10,13 +10,12 @@ for a straight pair (opening and closing) and for an apostrophe inside a word.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
-from . import Kind, RuleError
 from ..patterns import lazy_compile
+from . import Kind, RuleError
 
 QUOTE_STYLES = ("curly", "straight")
 # Each pattern begins with the mark itself, a literal the engine skips to fast, and looks back

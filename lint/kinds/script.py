@@ -19,8 +19,8 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Hit
-from . import Kind, RuleError
 from ..patterns import lazy_compile
+from . import Kind, RuleError
 
 # (first, last, script) for the scripts that English news copy meets; ordered by code point.
 SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (

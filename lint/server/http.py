@@ -25,9 +25,9 @@ from typing import Any, Callable
 
 from .. import __version__
 from ..config import ConfigError
+from ..lsp.checking import check_text
 from ..rules import PackError
 from ..runner import STDIN, CliSettings, Session
-from ..lsp.checking import check_text
 from .errors import RequestError
 
 logger = logging.getLogger("newslint.serve")

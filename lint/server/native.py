@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+
 from ..config import OPTION_CHECKS
 from ..lsp.settings import SettingsError, editor_settings, kebab_case
 from ..runner import STDIN, CliSettings
