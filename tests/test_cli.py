@@ -138,3 +138,21 @@ def test_console_script_runs_as_a_program(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "lint.cli", "check", "--format", "concise", str(path)], capture_output=True, text=True)
     assert proc.returncode == 1
     assert f"{path}:5:3: error chrome/advertising" in proc.stdout
+
+
+def test_streamed_json_is_the_same_value_as_the_document(tmp_path):
+    from pathlib import Path
+
+    from lint.report import json_format
+    from lint.runner import Session
+
+    # Enough findings to span several written chunks.
+    paths = []
+    for index in range(3):
+        path = write(tmp_path, ARTICLE + "\nMost Popular\n\n" * 400, name=f"a{index}.txt")
+        paths.append(path)
+    result = run(["check", "--format", "json", *map(str, paths)])
+    session = Session()
+    expected = json_format.document([session.check_file(Path(p), shown=str(p)) for p in paths])
+    assert json.loads(result.stdout) == expected
+    assert len(expected["findings"]) > 2 * json_format._CHUNK
