@@ -14,6 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
+# A sentence of 72 words, over the default long-sentence limit (for readability tests).
+LONG_SENTENCE = (
+    "The most recent twists in the trade talks have left firms uncertain whether a tariff that the "
+    "administration had planned to impose next month on another large share of imported goods, including "
+    "phones, laptops and shoes, would go into effect or whether an earlier tariff imposed in September would "
+    "be lifted as part of a first-phase deal, which negotiators on both sides had described only a week "
+    "earlier as close to finished."
+)
 
 
 def lint_string(text: str, path: str = "article.txt", *, select: tuple[str, ...] | None = None, **options):

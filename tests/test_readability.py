@@ -4,20 +4,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import lint_string, seed
+from conftest import LONG_SENTENCE, lint_string, seed
 
 from lint.analysis import Analysis
 from lint.config import ConfigError, load_config_file
 from lint.formats import read_document
 from lint.stats import article_stats
 
-LONG = (
-    "The most recent twists in the trade talks have left firms uncertain whether a tariff that the "
-    "administration had planned to impose next month on another large share of imported goods, including "
-    "phones, laptops and shoes, would go into effect or whether an earlier tariff imposed in September would "
-    "be lifted as part of a first-phase deal, which negotiators on both sides had described only a week "
-    "earlier as close to finished."
-)
+LONG = LONG_SENTENCE
 SHORT = "The council approved the budget on Tuesday."
 
 

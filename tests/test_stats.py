@@ -10,7 +10,7 @@ import textwrap
 import pytest
 import textstat
 from click.testing import CliRunner
-from conftest import ROOT, seed
+from conftest import LONG_SENTENCE, ROOT, seed
 
 from lint.analysis import Analysis
 from lint.cli import main
@@ -23,13 +23,7 @@ PLAIN = (
     "the plan spent too little on buses. The mayor said taxes would stay flat for a third year. Road crews will "
     "start work on the worst streets in April.\n"
 )
-LONG = (
-    "The most recent twists in the trade talks have left firms uncertain whether a tariff that the "
-    "administration had planned to impose next month on another large share of imported goods, including "
-    "phones, laptops and shoes, would go into effect or whether an earlier tariff imposed in September would "
-    "be lifted as part of a first-phase deal, which negotiators on both sides had described only a week "
-    "earlier as close to finished."
-)
+LONG = LONG_SENTENCE
 
 
 def newslint(*args: str, stdin: str | None = None):
