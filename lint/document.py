@@ -162,6 +162,9 @@ class Document:
             # Between two blank lines (or a blank line and the end): take the blank line before it
             # too, so that deleting a paragraph-like line does not leave two blank lines behind.
             line_start = lines.line_span(first - 1)[0]
+        elif first == 1 and next_blank and last + 1 < len(lines):
+            # The first line: take the blank line after it, so that the text does not start blank.
+            line_end = lines.line_span(last + 1)[1]
         return line_start, line_end
 
     def block_at(self, offset: int) -> Block | None:

@@ -3,10 +3,11 @@
 Fixes are source-offset replacements (Finding.fix).  A fix may touch only the source lines its
 finding is on and the blank lines around them: one that reaches further, across markup the
 reader skipped (a comment, a code block), is refused rather than trusted.  Overlapping
-deletions are merged (deleting both is deleting their union); where other fixes overlap, the
-earlier one is applied and the later one skipped, and the next run, on the fixed text, gets
-it.  Files are replaced atomically (a temporary file in the same folder, then os.replace) with their mode,
-BOM and line endings kept, and never when the file changed on disk while it was checked.
+deletions are merged (deleting both is deleting their union), and a fix inside deleted text is
+done by the deletion; where other fixes overlap, the earlier one is applied and the later one
+skipped, and the next run, on the fixed text, gets it.  Files are replaced atomically (a
+temporary file in the same folder, then os.replace) with their mode, BOM and line endings kept,
+and never when the file changed on disk while it was checked.
 """
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ def choose(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
         edit = (fix.source_start, fix.source_end, fix.replacement)
         if edit == last_edit:
             chosen.append(finding)  # two rules asking for the same edit: it is made once
+        elif last_edit is not None and not last_edit[2] and fix.source_end <= last_end and fix.source_start >= last_start:
+            chosen.append(finding)  # inside text a deletion removes: deleting it fixes this too
         elif fix.source_start <= last_end and not fix.replacement and last_edit is not None and not last_edit[2]:
             chosen.append(finding)  # two deletions that touch: their union is deleted
             last_end = max(last_end, fix.source_end)
@@ -73,7 +76,7 @@ def apply_fixes(source: str, findings: Sequence[Finding], newline: str = "\n") -
             continue
         applied.add(edit)
         if fix.source_start < position:
-            # A deletion merged with the one before it: delete what it adds to that one.
+            # Within or touching a deletion before it (see choose): delete what it adds to that one.
             position = max(position, fix.source_end)
             continue
         parts.append(source[position:fix.source_start])

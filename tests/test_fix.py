@@ -177,3 +177,20 @@ def test_an_unwritable_folder_is_reported(tmp_path):
         assert "Advertisement" in article.read_text(encoding="utf-8")
     finally:
         folder.chmod(0o700)
+
+
+def test_a_fix_inside_a_deleted_line_counts_as_fixed(tmp_path):
+    article = tmp_path / "glued.txt"
+    article.write_text(
+        "HomeWorld News1 lakh Russian soldiers have been killed in Ukraine, claims US general......\n\n"
+        "1 lakh Russian soldiers have been killed in Ukraine, claims US general… So why is Putin backing down?\n\n"
+        "Top US General Mark Milley said on Wednesday that more than 100,000 Russian soldiers had been killed or wounded.\n",
+        encoding="utf-8",
+    )
+    result = run("--select", "chrome/breadcrumb,numbers/indian-units", "--fix", str(article))
+    # The unit inside the deleted breadcrumb needs no fix of its own, and nothing is left for a second run.
+    assert "overlap" not in result.stderr
+    text = article.read_text(encoding="utf-8")
+    assert text.startswith("100,000 Russian soldiers have been killed")
+    again = run("--select", "chrome/breadcrumb,numbers/indian-units", "--fix", str(article))
+    assert "fixed 0 problems" in again.stderr and article.read_text(encoding="utf-8") == text
