@@ -576,7 +576,7 @@ def test_markdown_fixture_article(newline: str) -> None:
     assert span_of(doc, "councillor Amir Khan") == (Position(29, 3), Position(29, 23))
     assert span_of(doc, "Met Office") == (Position(32, 39), Position(32, 49))
     assert [(source_position(doc.source, s), body) for s, _, body in doc.comments] == [
-        (Position(17, 1), "newslint-disable numbers/unsourced-figure")
+        (Position(17, 1), "newslint-disable attribution/unsourced-figure")
     ]
     assert_sound(doc)
 
@@ -602,6 +602,6 @@ def test_html_fixture_article(newline: str) -> None:
     assert span_of(doc, "Zoë Müller") == (Position(29, 22), Position(29, 32))
     assert span_of(doc, "£18m") == (Position(28, 55), Position(28, 65))
     assert [(source_position(doc.source, s), body) for s, _, body in doc.comments] == [
-        (Position(22, 5), "newslint-disable numbers/unsourced-figure")
+        (Position(22, 5), "newslint-disable attribution/unsourced-figure")
     ]
     assert_sound(doc)
