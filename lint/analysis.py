@@ -10,11 +10,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Callable, Hashable, Mapping, NamedTuple, TypeVar
 
 from .document import HEADING, HEADLINE, Block, Document, span_at
 from .findings import Edit
 from .patterns import lazy_compile
+
+T = TypeVar("T")
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = (
@@ -147,6 +149,16 @@ class Analysis:
         self.doc = doc
         self.text = doc.text
         self.options: Mapping[str, Any] = options or {}
+        self._shared: dict[Hashable, Any] = {}
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What several rules of one kind work out alike for this document (a page layout, a
+        server's answer), computed by the first of them and kept for the others."""
+        try:
+            return self._shared[key]
+        except KeyError:
+            value = self._shared[key] = compute()
+            return value
 
     # ---- lines
 
@@ -157,12 +169,6 @@ class Analysis:
             lines.append(Line(number, start, start + len(line)))
             start += len(line) + 1
         return lines
-
-    @cached_property
-    def content_lines(self) -> list[Line]:
-        """Lines with any text on them."""
-        text = self.text
-        return [line for line in self.lines if text[line.start:line.end].strip()]
 
     def line_at(self, offset: int) -> Line:
         index = bisect.bisect_right(self._line_starts, offset) - 1

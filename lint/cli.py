@@ -1,6 +1,7 @@
 """The `newslint` command line (click).  A thin shell over runner, rules and report."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
                 results[i] = narrow([results[i]])[0]
         if from_stdin:
             out = sys.stderr  # standard output carries the fixed text
-    use_color = color == "always" or (color == "auto" and out.isatty() and "NO_COLOR" not in __import__("os").environ)
+    use_color = color == "always" or (color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
     extra = {"rules": session.rules_for(p for p, _, e in items if e is None)} if wants_rules(output_format) else {}
     reporter(output_format)(results, out, use_color, **extra)
     for failure in failures:

@@ -17,7 +17,6 @@ Every line gets at most one verdict; a rule reports the verdicts of the detector
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, NamedTuple
 
@@ -206,15 +205,9 @@ class PageLayout:
         return "body"
 
 
-_LAYOUTS: "weakref.WeakKeyDictionary[Analysis, PageLayout]" = weakref.WeakKeyDictionary()
-
-
 def page_layout(text: Analysis) -> PageLayout:
     """The document's rows, body and verdicts, computed once per document for every rule."""
-    layout = _LAYOUTS.get(text)
-    if layout is None:
-        layout = _LAYOUTS[text] = _build_layout(text)
-    return layout
+    return text.shared("chrome-layout", lambda: _build_layout(text))
 
 
 def _build_layout(text: Analysis) -> PageLayout:

@@ -108,7 +108,7 @@ def _indian_figures(text: str, figures: Sequence["Figure"]) -> list[_IndianFigur
             and _RANGE_JOIN.fullmatch(text, number_end, following.start)
         ):
             low, joiner = replacement, text[number_end:following.start]
-            next_start, next_end = _number_span(following)
+            _, next_end = _number_span(following)
             next_scale = _INDIAN_SCALE_AFTER.match(text, next_end)
             edit_end = next_scale.end() if next_scale else next_end
             high = _international(following.value)

@@ -29,7 +29,6 @@ import re
 import sys
 import threading
 import time
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
@@ -146,15 +145,9 @@ class _ServerHealth:
 
 
 _health = _ServerHealth()
-# Analysis -> {Request: matches}: the rules of one document share one check.
-_answers: "weakref.WeakKeyDictionary[Analysis, dict[Request, tuple[MappedMatch, ...]]]" = weakref.WeakKeyDictionary()
-
-
 def document_matches(text: Analysis, request: Request) -> tuple[MappedMatch, ...]:
-    answers = _answers.setdefault(text, {})
-    if request not in answers:
-        answers[request] = _ask(text, request)
-    return answers[request]
+    """The server's matches for this document: the three rules share one check."""
+    return text.shared(("languagetool", request), lambda: _ask(text, request))
 
 
 def _ask(text: Analysis, request: Request) -> tuple[MappedMatch, ...]:

@@ -10,7 +10,6 @@ offers deleting the line, which is safe only for whole-line chrome.
 from __future__ import annotations
 
 import re
-import weakref
 from typing import Iterable
 
 from ..analysis import Analysis, LineShape
@@ -34,19 +33,17 @@ def phrase_regex(phrase: str) -> str:
     return r"[^\S\n]+".join(parts)  # spaces within the line: a phrase never spans two lines
 
 
-_FIRST_WORDS: "weakref.WeakKeyDictionary[Analysis, list[tuple[LineShape, str]]]" = weakref.WeakKeyDictionary()
-
-
 def _first_words(text: Analysis) -> list[tuple[LineShape, str]]:
     """Each non-blank line with its first word, worked out once for all phrase rules."""
-    found = _FIRST_WORDS.get(text)
-    if found is None:
-        source, found = text.text, []
-        for shape in text.line_shapes:
-            first = _LINE_FIRST_WORD.match(source, shape.start, shape.end)
-            found.append((shape, first.group(1) if first else ""))
-        _FIRST_WORDS[text] = found
-    return found
+
+    def compute() -> list[tuple[LineShape, str]]:
+        source = text.text
+        return [
+            (shape, first.group(1) if (first := _LINE_FIRST_WORD.match(source, shape.start, shape.end)) else "")
+            for shape in text.line_shapes
+        ]
+
+    return text.shared("phrase-first-words", compute)
 
 
 class Phrase(Kind):

@@ -17,7 +17,6 @@ from ..findings import Edit, Hit
 from ..patterns import lazy_compile
 from . import Kind, RuleError
 
-QUOTE_STYLES = ("curly", "straight")
 # Each pattern begins with the mark itself, a literal the engine skips to fast, and looks back
 # from there: a straight mark after a figure is a prime (5'10", a 34" screen), and a curly mark
 # after "€" is a byte of mojibake ("â€œ", "â€“"), not a quotation mark.
