@@ -181,9 +181,9 @@ class Analysis:
     def line_text(self, line: Line) -> str:
         return self.text[line.start:line.end]
 
-    def delete_line(self, line: Line) -> Edit:
+    def delete_line(self, line: Line, *, safe: bool = False) -> Edit:
         """A fix that deletes `line`: the engine widens it to the whole source lines it stands on."""
-        return Edit(line.start, line.end, "", whole_lines=True)
+        return Edit(line.start, line.end, "", whole_lines=True, safe=safe)
 
     @cached_property
     def line_shapes(self) -> list[LineShape]:

@@ -104,7 +104,7 @@ def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding
     span = _source_span(doc, hit.edit) if hit.edit is not None else None
     if span is not None:
         edit_start, edit_end = span
-        fix = Fix(hit.edit.replacement, lines.position(edit_start), lines.position(edit_end), edit_start, edit_end)
+        fix = Fix(hit.edit.replacement, lines.position(edit_start), lines.position(edit_end), edit_start, edit_end, hit.edit.safe)
     return Finding(
         path=doc.path,
         start=lines.position(source_start),

@@ -29,12 +29,16 @@ class Edit:
 
     With `whole_lines`, the edit deletes the source lines that text[start:end] stands on, markup
     included (a chrome line's list marker or tags), and is dropped if other text shares them.
+    `safe`, as in ruff: the edit is certainly what the rule means and loses nothing (a doubled
+    word, a missing space, a phrase-pack chrome line).  Anything that is a judgement (a name
+    rewritten, a unit converted, a structural guess, prose deleted) is unsafe, the default.
     """
 
     start: int
     end: int
     replacement: str
     whole_lines: bool = False
+    safe: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class Fix:
     end: Position
     source_start: int
     source_end: int
+    safe: bool = False  # see Edit.safe
 
 
 @dataclass(frozen=True)

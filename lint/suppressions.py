@@ -224,7 +224,7 @@ def unused_findings(doc: Document, problems: Sequence[Problem], severity: Severi
         fix = None
         if problem.delete is not None:
             start, end = problem.delete
-            fix = Fix("", lines.position(start), lines.position(end), start, end)
+            fix = Fix("", lines.position(start), lines.position(end), start, end, safe=True)
         out.append(Finding(doc.path, lines.position(problem.start), lines.position(problem.end), UNUSED_SUPPRESSION,
                            severity, problem.message, fix, problem.start, problem.end))
     return out
