@@ -265,13 +265,28 @@ class Analysis:
             if stripped:
                 sentences.append(Sentence(start + len(body) - len(stripped), end, block))
 
+        joins = [join.offset for join in self.doc.joins]
+        next_join = 0
         for block in self.blocks:
-            start = block.start
+            # Sentence ends are marks followed by white space, and the joins where scraping
+            # lost that white space (lint.repair), merged in text order.
+            ends = []
             for match in _SENTENCE_END.finditer(text, block.start, block.end):
                 if text[match.start()] == "." and _is_abbreviation(text, match.start()):
                     continue
-                add(start, match.end(), block)
-                start = match.end()
+                ends.append(match.end())
+            glued = len(ends)
+            while next_join < len(joins) and joins[next_join] < block.end:
+                if joins[next_join] > block.start:
+                    ends.append(joins[next_join])
+                next_join += 1
+            if len(ends) > glued:
+                ends.sort()
+            start = block.start
+            for end in ends:
+                if end > start:
+                    add(start, end, block)
+                    start = end
             add(start, block.end, block)
         return sentences
 

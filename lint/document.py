@@ -167,6 +167,14 @@ class Document:
             line_end = lines.line_span(last + 1)[1]
         return line_start, line_end
 
+    @cached_property
+    def joins(self) -> tuple:
+        """Where scraping glued two sentences, or a heading and its paragraph, together
+        (lint.repair.Join, in text order): sentence splitting and the rules read it from here."""
+        from .repair import find_joins
+
+        return find_joins(self.text, self.blocks)
+
     def block_at(self, offset: int) -> Block | None:
         return span_at(self.blocks, self._block_starts, offset)
 

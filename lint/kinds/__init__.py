@@ -39,6 +39,7 @@ KIND_MODULES = {
     "dash-style": "dash_style",
     "space-before": "spacing",
     "literal": "literal",
+    "join": "joins",
 }
 
 

@@ -1,0 +1,142 @@
+"""Damage that scraping leaves in running text: sentences glued where a space or a paragraph
+break was lost.
+
+"…after controversy.Until now, new recruits…" is two sentences with the space lost; "…he
+said.?It was…" is the same with a lost quotation mark turned into "?"; "Key takeawaysThe
+government…" is a heading glued onto its paragraph.  `find_joins` records each such join by
+text offset, so that sentence splitting (Analysis.sentences) sees the sentences as written and
+a rule can report the damage with a fix that puts the space back.
+
+What is not a join: abbreviations and initials ("U.S.", "J.K.Rowling", "Mr.Smith"), decimals
+("3.5"), web addresses, file names, e-mail addresses and handles ("bbc.co.uk", "@PTI_News"),
+and brand names written in camel case ("YouTube", "easyJet", "iPhone").
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Sequence
+
+from .document import Block
+from .patterns import lazy_compile
+
+SENTENCE = "sentence"  # a lost space between two sentences
+PARAGRAPH = "paragraph"  # a lost paragraph break: a heading-like run glued onto prose
+
+# A sentence mark (or a stray "?" after it), maybe inside closing quotes or a bracket, right
+# after a letter or digit and right before a capitalised word ("Until", "A ", "It's"), maybe
+# behind an opening quotation mark.  Every quantifier is bounded: the scan is linear.
+_GLUED = lazy_compile(
+    r"(?:(?<=[^\W_])|(?<=[^\W_][\"'\u2019\u201d)\]]))"
+    r"(?P<mark>[.!?\u2026]{1,3}[\"'\u2019\u201d)\]]?)"
+    r"(?=[\u201c\u2018]?[A-Z\u00c0-\u00de](?:[a-z\u00df-\u00ff]|['\u2019]?[\s,;:]))"
+)
+# A word run straight into a sentence opener ("Key takeawaysThe government…"): a heading glued
+# onto its paragraph, looked for only at the start of a block.  The opener must be a word that
+# starts sentences and never ends a camel-case name ("YouTube", "PlayStation", "easyJet").
+_CAMEL = lazy_compile(
+    r"(?<![^\W\d_])[A-Za-z][a-z]{2,30}(?P<right>The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|"
+    r"There|After|Before|When|While|As|But|And|For|With|From|According|During|Since|Despite|Following|"
+    r"Amid|Meanwhile|However|Earlier|If|What|Why|How|Police|Officials)(?= [a-z0-9])"
+)
+# What a token with a join in it must not be: a web address, a path, an e-mail address, a handle.
+_ADDRESS = lazy_compile(r"://|www\.|@|/|\\|^#")
+_TOKEN_REACH = 80
+# Abbreviations after which a full stop does not end a sentence (lower case, no dots).
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr no vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres supt dept est approx fig".split()
+)
+_HEADING_WORDS = 12  # a glued-on heading is short
+
+
+class Join(NamedTuple):
+    """Where a space (or a paragraph break) was lost: text[offset] starts the second part."""
+
+    mark_start: int  # start of the punctuation that ends the first part (== offset if none)
+    offset: int
+    kind: str  # SENTENCE or PARAGRAPH
+
+
+def find_joins(text: str, blocks: Sequence[Block]) -> tuple[Join, ...]:
+    """The joins of the text's blocks, in text order."""
+    joins: list[Join] = []
+    glued, camel = _GLUED.finditer, _CAMEL.finditer
+    for block in blocks:
+        counted, quotes = block.start, 0  # straight quotation marks seen so far in the block
+        for match in glued(text, block.start, block.end):
+            mark_start, offset = match.span("mark")
+            if _is_abbreviation_or_address(text, mark_start, offset, block):
+                continue
+            quotes += text.count('"', counted, mark_start)
+            counted = mark_start
+            if text[offset - 1] == '"' and quotes % 2 == 0:
+                offset -= 1  # a straight quotation mark that opens the next sentence
+            kind = PARAGRAPH if _heading_like(text, block.start, mark_start) else SENTENCE
+            joins.append(Join(mark_start, offset, kind))
+        # A heading glued on with no mark at all can only be at the very start of a block.
+        head_end = min(block.end, _nth_space(text, block.start, block.end, _HEADING_WORDS + 1))
+        for match in camel(text, block.start, head_end):
+            offset = match.start("right")
+            if _in_address(text, offset, block) or not _heading_like(text, block.start, offset, glued_word=True):
+                continue
+            joins.append(Join(offset, offset, PARAGRAPH))
+    joins.sort()
+    return tuple(joins)
+
+
+def _nth_space(text: str, start: int, end: int, n: int) -> int:
+    position = start
+    for _ in range(n):
+        position = text.find(" ", position + 1, end)
+        if position == -1:
+            return end
+    return position
+
+
+def _token_bounds(text: str, offset: int, block: Block) -> tuple[int, int]:
+    """The run of non-space characters around `offset`, within its block (and within
+    _TOKEN_REACH characters each side, so that a line with no spaces costs no more per join)."""
+    low, high = max(block.start, offset - _TOKEN_REACH), min(block.end, offset + _TOKEN_REACH)
+    start = offset
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    end = offset
+    while end < high and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def _in_address(text: str, offset: int, block: Block) -> bool:
+    start, end = _token_bounds(text, offset, block)
+    return _ADDRESS.search(text, start, end) is not None
+
+
+def _is_abbreviation_or_address(text: str, mark_start: int, offset: int, block: Block) -> bool:
+    start, end = _token_bounds(text, offset, block)
+    token = text[start:end]
+    if _ADDRESS.search(token):
+        return True
+    before = text[start:mark_start].lstrip("\"'\u201c\u2018([")
+    word = before.rstrip("\"'\u2019\u201d)]")
+    if text[mark_start] == ".":
+        if "." in word or len(word) == 1 or word.lower() in ABBREVIATIONS:
+            return True  # "U.S.", "J.K.Rowling", "Mr.Smith"
+        after = text[offset:end]
+        if re.match(r"[A-Za-z]+\.[A-Za-z]", after):
+            return True  # "Example.Com.Au", a dotted name or address
+    return False
+
+
+def _heading_like(text: str, start: int, end: int, *, glued_word: bool = False) -> bool:
+    """Whether text[start:end], the start of a block up to a join, reads as a heading glued on:
+    short, with no sentence ending inside it and, when a full stop ends it, (nearly) every
+    longer word capitalised.  A word run into a sentence opener is a heading whatever its case."""
+    run = text[start:end]
+    words = run.split()
+    if not words or len(words) > _HEADING_WORDS or any(mark in run for mark in ".!?\u2026"):
+        return False
+    if glued_word:
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(1 for w in long_words if w[0].isupper() or w[0].isdigit())
+    return len(long_words) >= 2 and capitalised >= 0.75 * len(long_words)
