@@ -250,6 +250,38 @@ def stats(paths, output_format, config_path) -> None:
 
 
 @main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the findings (Parquet) and the summary; a re-run resumes there.")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786), or local:N for a local cluster of N workers.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Without --scheduler: local worker processes (0: one per processor).")
+@click.option("--partition-size", type=click.IntRange(min=1), default=500, show_default=True, help="Articles per partition (the unit of work and of resuming).")
+@click.option("--text-column", default="text", show_default=True, help="Column holding the article's text.")
+@click.option("--id-column", default="id", show_default=True, help="Column holding the article's id (default: file name and row).")
+@click.option("--source-column", help="Column naming the feed or source [default: source, else feed].")
+@click.option("--section-column", default="section", show_default=True)
+@click.option("--date-column", default="date", show_default=True, help="Column holding the date (ISO, for the summary by month).")
+@click.option("--url-column", default="url", show_default=True)
+@click.option("--text-format", type=click.Choice(["text", "markdown", "html"]), default="text", show_default=True, help="Format of the text column's articles.")
+@click.option("--select", multiple=True, help="Rules or families to check, instead of the defaults (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules or families to check in addition to the selection.")
+@click.option("--ignore", multiple=True, help="Rules or families not to check (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
+@click.option("--locale", help="Audience locale, e.g. en-GB, en-US or en-IN.")
+@click.option("--restart", is_flag=True, help="Discard what --out holds and audit from the start.")
+def audit(sources, out, scheduler, jobs, partition_size, text_column, id_column, source_column, section_column, date_column,
+          url_column, text_format, select, extend_select, ignore, config_path, locale, restart) -> None:
+    """Audit an archive: folders of articles, or JSON Lines, CSV or Parquet files with a text column."""
+    from .audit.command import audit_command
+    from .runner import CliSettings
+
+    cli = CliSettings(select=_rule_list(select) or None, extend_select=_rule_list(extend_select), ignore=_rule_list(ignore),
+                      options={"locale": locale} if locale else {}, config=config_path)
+    columns = {"text": text_column, "id": id_column, "source": source_column, "section": section_column, "date": date_column, "url": url_column}
+    sys.exit(audit_command(sources, out, cli, columns=columns, text_format=text_format, partition_size=partition_size,
+                           scheduler=scheduler, jobs=jobs, restart=restart))
+
+
+@main.command()
 def lsp() -> None:
     """Run the language server on standard input and output (for editors)."""
     from .lsp.server import run
