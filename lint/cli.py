@@ -78,7 +78,12 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
         _fail(str(exc))
     baseline = _load_baseline(baseline_file) if baseline_file else None
     changes = _changes_since(since) if since else None
-    items = list(session.collect(paths, force_exclude=force_exclude))
+    items = []
+    for raw in paths:
+        found = list(session.collect([raw], force_exclude=force_exclude))
+        if not found and Path(raw).is_dir():
+            click.echo(f"newslint: warning: {raw}: no file to check there (include: {', '.join(_include_globs(session, raw))})", err=True)
+        items += found
     results = check_items(session, items, jobs=jobs, read_stdin=sys.stdin.buffer.read, stdin_filename=stdin_filename, progress=sys.stderr)
 
     def narrow(checked: list) -> list:
@@ -115,10 +120,14 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
     use_color = color == "always" or (color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
     extra = {"rules": session.rules_for(p for p, _, e in items if e is None)} if wants_rules(output_format) else {}
     reporter(output_format)(results, out, use_color, **extra)
+    for warning in dict.fromkeys(session.warnings):
+        click.echo(f"newslint: warning: {warning}", err=True)
     for failure in failures:
         click.echo(f"newslint: {failure}", err=True)
     if _report_errors(results) or failures:
         sys.exit(EXIT_ERROR)
+    if not any(r.error is None for r in results):
+        _fail("no file was checked (a mistyped path must not pass)")
     sys.exit(EXIT_FINDINGS if any(r.failed for r in results) else EXIT_OK)
 
 
@@ -141,12 +150,24 @@ def _changes_since(revision: str):
         _fail(str(exc))
 
 
+def _include_globs(session, folder: str) -> tuple[str, ...]:
+    try:
+        return session.settings_for(Path(folder) / "_").include
+    except Exception:  # noqa: BLE001 - the configuration's own error is reported when a file is checked
+        return ()
+
+
 def _report_errors(results) -> int:
-    """Print each file that could not be checked, once; EXIT_ERROR if there was any."""
+    """Print each file that could not be checked, once, and a configuration problem once for all
+    the files it stops; EXIT_ERROR if there was any."""
     seen = set()
     for result in results:
-        if result.error is not None and str(result.error) not in seen:
-            seen.add(str(result.error))
+        if result.error is None:
+            continue
+        reason = result.error.reason
+        key = reason if reason.startswith("not checked:") else str(result.error)
+        if key not in seen:
+            seen.add(key)
             click.echo(f"newslint: {result.error}", err=True)
     return EXIT_ERROR if seen else EXIT_OK
 

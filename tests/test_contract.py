@@ -91,3 +91,93 @@ def test_summary_counts_safe_and_unsafe_fixes():
 def test_each_kind_states_whether_its_fix_is_safe(text, rule, safe):
     (finding,) = [f for f in lint_string(text, select=(rule,)) if f.rule == rule][:1]
     assert finding.fix is not None and finding.fix.safe is safe
+
+
+# --- no silent switch-offs ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option,name,nearest", [
+    ("--select", "chrom", "chrome"),
+    ("--ignore", "namez", "names"),
+    ("--extend-select", "readability/score", "readability/scores"),
+])
+def test_an_unknown_rule_on_the_command_line_is_an_error(option, name, nearest):
+    result = run("check", option, name, str(MIXED))
+    assert result.exit_code == 2
+    assert f"key '{option}': unknown rule or family '{name}' (did you mean '{nearest}'?)" in result.stderr
+    assert "No problems found" not in result.stdout
+
+
+@pytest.mark.parametrize("config,key", [
+    ('select = ["chrom"]\n', "select"),
+    ('ignore = ["namez"]\n', "ignore"),
+    ('extend-select = ["readability/score"]\n', "extend-select"),
+    ('[severity]\n"nmes/variant" = "error"\n', "severity"),
+    ('[[overrides]]\nfiles = ["*.txt"]\nignore = ["atribution"]\n', "overrides[0].ignore"),
+])
+def test_an_unknown_rule_in_the_configuration_is_an_error(tmp_path, config, key):
+    (tmp_path / "newslint.toml").write_text(config, encoding="utf-8")
+    article = copy(tmp_path)
+    result = run("check", str(article))
+    assert result.exit_code == 2
+    assert f"newslint.toml: key '{key}': unknown rule or family" in result.stderr and "did you mean" in result.stderr
+
+
+def test_a_teams_pack_adds_rule_ids_a_selection_may_name(tmp_path):
+    (tmp_path / "house.toml").write_text(
+        '[[rules]]\nid = "style/banned-words"\nkind = "phrase"\nmatch = "anywhere"\nsummary = "Banned."\n'
+        'message = "Avoid “{match}”."\nphrases = ["slammed"]\nexamples.fire = ["He slammed it."]\nexamples.quiet = ["He said it."]\n',
+        encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('packs = ["house.toml"]\nselect = ["style/banned-words"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Headline\n\nCritics slammed the plan, officials said.\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "a.txt"))
+    assert result.exit_code == 1 and "style/banned-words" in result.stdout
+
+
+def test_a_pack_that_adds_no_enabled_rule_is_a_warning(tmp_path):
+    (tmp_path / "house.toml").write_text(
+        '[[rules]]\nid = "style/banned-words"\nkind = "phrase"\nmatch = "anywhere"\nsummary = "Banned."\n'
+        'message = "Avoid “{match}”."\nphrases = ["slammed"]\nexamples.fire = ["He slammed it."]\nexamples.quiet = ["He said it."]\n',
+        encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('packs = ["house.toml"]\nselect = ["chrome"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Headline\n\nCritics slammed the plan, officials said.\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "a.txt"))
+    assert "pack 'house.toml' contributes no enabled rule" in result.stderr
+
+
+def test_an_empty_folder_is_a_warning_and_no_file_checked_is_exit_2(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("check", str(tmp_path / "empty"))
+    assert result.exit_code == 2
+    assert "no file to check there" in result.stderr and "No problems found" not in result.stdout
+
+
+def test_an_empty_folder_beside_a_checked_file_is_only_a_warning(tmp_path):
+    (tmp_path / "empty").mkdir()
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Council approves library\n\nThe council voted on Tuesday to build a library, the mayor said.\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "empty"), str(clean))
+    assert result.exit_code == 0 and "no file to check there" in result.stderr
+
+
+def test_a_missing_file_never_reads_as_no_problems(tmp_path):
+    result = run("check", str(tmp_path / "nosuch.md"))
+    assert result.exit_code == 2 and "No problems found" not in result.stdout
+
+
+def test_the_readme_example_config_keeps_its_own_pack_on(tmp_path):
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    config = re.search(r"```toml\n# newslint.toml\n(.*?)```", readme, re.S).group(1)
+    pack = re.search(r"```toml\n# style/house.toml\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "house.toml").write_text(pack, encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Council vote\n\nCritics slammed the plan, the mayor said.\n", encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path / "a.txt"))
+    assert "contributes no enabled rule" not in result.stderr
+    rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert "style/banned-words" in rules and "readability/scores" not in rules
