@@ -42,14 +42,15 @@ def main() -> None:
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--fix", is_flag=True, help="Apply the safe fixes of the selected rules in place ('-': print the fixed text).")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the unsafe fixes (a name rewritten, a unit converted, a guessed chrome line deleted).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes --fix would apply as a unified diff; change nothing.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings this baseline file does not record.")
 @click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record today's findings in this file, report nothing and exit 0.")
 @click.option("--since", metavar="REV", help="Report only findings on lines changed since git revision REV (from its merge base with HEAD).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Check files in N processes (0: one per processor).")
 @click.option("--force-exclude", is_flag=True, help="Apply 'exclude' to files named on the command line too (as pre-commit names them).")
 def check(paths, output_format, select, extend_select, ignore, fail_on, config_path, locale, stdin_filename, color,
-          fix, show_diff, baseline_file, new_baseline, since, jobs, force_exclude, languagetool_url=None) -> None:
+          fix, unsafe_fixes, show_diff, baseline_file, new_baseline, since, jobs, force_exclude, languagetool_url=None) -> None:
     """Check articles: files, folders (recursively) or '-' for standard input."""
     from .config import ConfigError
     from .parallel import check_items
@@ -77,7 +78,12 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
         _fail(str(exc))
     baseline = _load_baseline(baseline_file) if baseline_file else None
     changes = _changes_since(since) if since else None
-    items = list(session.collect(paths, force_exclude=force_exclude))
+    items = []
+    for raw in paths:
+        found = list(session.collect([raw], force_exclude=force_exclude))
+        if not found and Path(raw).is_dir():
+            click.echo(f"newslint: warning: {raw}: no file to check there (include: {', '.join(_include_globs(session, raw))})", err=True)
+        items += found
     results = check_items(session, items, jobs=jobs, read_stdin=sys.stdin.buffer.read, stdin_filename=stdin_filename, progress=sys.stderr)
 
     def narrow(checked: list) -> list:
@@ -101,10 +107,10 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
     out = sys.stdout
     failures: list[str] = []
     if show_diff:
-        sys.exit(_report_errors(results) or _print_diff(results))
+        sys.exit(_report_errors(results) or _print_diff(results, unsafe_fixes))
     if fix:
         from_stdin = {i for i, (path, shown, error) in enumerate(items) if path is None and shown == STDIN and error is None}
-        results, rechecked, failures = _fix(session, results, from_stdin)
+        results, rechecked, failures = _fix(session, results, from_stdin, unsafe_fixes)
         if rechecked:
             changes = _changes_since(since) if since else None  # the fixes moved lines: ask git again
             for i in rechecked:
@@ -114,10 +120,14 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
     use_color = color == "always" or (color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
     extra = {"rules": session.rules_for(p for p, _, e in items if e is None)} if wants_rules(output_format) else {}
     reporter(output_format)(results, out, use_color, **extra)
+    for warning in dict.fromkeys(session.warnings):
+        click.echo(f"newslint: warning: {warning}", err=True)
     for failure in failures:
         click.echo(f"newslint: {failure}", err=True)
     if _report_errors(results) or failures:
         sys.exit(EXIT_ERROR)
+    if not any(r.error is None for r in results):
+        _fail("no file was checked (a mistyped path must not pass)")
     sys.exit(EXIT_FINDINGS if any(r.failed for r in results) else EXIT_OK)
 
 
@@ -140,29 +150,45 @@ def _changes_since(revision: str):
         _fail(str(exc))
 
 
+def _include_globs(session, folder: str) -> tuple[str, ...]:
+    try:
+        return session.settings_for(Path(folder) / "_").include
+    except Exception:  # noqa: BLE001 - the configuration's own error is reported when a file is checked
+        return ()
+
+
 def _report_errors(results) -> int:
-    """Print each file that could not be checked, once; EXIT_ERROR if there was any."""
+    """Print each file that could not be checked, once, and a configuration problem once for all
+    the files it stops; EXIT_ERROR if there was any."""
     seen = set()
     for result in results:
-        if result.error is not None and str(result.error) not in seen:
-            seen.add(str(result.error))
+        if result.error is None:
+            continue
+        reason = result.error.reason
+        key = reason if reason.startswith("not checked:") else str(result.error)
+        if key not in seen:
+            seen.add(key)
             click.echo(f"newslint: {result.error}", err=True)
     return EXIT_ERROR if seen else EXIT_OK
 
 
-def _print_diff(results) -> int:
-    """--diff: the fixes as a unified diff; exit 1 when there is anything to fix."""
+def _print_diff(results, unsafe: bool) -> int:
+    """--diff: the fixes --fix would apply as a unified diff, each unsafe one named on standard
+    error; exit 1 when there is anything to fix."""
     from .fixes import plan, summary, unified_diff
 
-    plans = [fix_plan for fix_plan in map(plan, results) if fix_plan is not None]
+    plans = [fix_plan for fix_plan in (plan(r, unsafe=unsafe) for r in results) if fix_plan is not None]
     for fix_plan in plans:
         if fix_plan.new != fix_plan.old:
             click.echo(unified_diff(fix_plan), nl=False)
+            for finding in fix_plan.fixed:
+                if not finding.fix.safe:
+                    click.echo(f"newslint: {finding.path}:{finding.start.line}:{finding.start.column}: unsafe fix of {finding.rule} in the diff", err=True)
     click.echo(f"newslint: {summary(plans, 'would fix')}", err=True)
     return EXIT_FINDINGS if any(fix_plan.new != fix_plan.old for fix_plan in plans) else EXIT_OK
 
 
-def _fix(session, results, from_stdin: set[int]):
+def _fix(session, results, from_stdin: set[int], unsafe: bool):
     """--fix: write each file's fixes, then check the fixed files again for what remains.
 
     Returns the results, the indexes of those checked again, and the files that could not be
@@ -175,7 +201,7 @@ def _fix(session, results, from_stdin: set[int]):
     done = []
     rechecked: list[int] = []
     for index, result in enumerate(results):
-        fix_plan = plan(result)
+        fix_plan = plan(result, unsafe=unsafe)
         changed = fix_plan is not None and fix_plan.new != fix_plan.old
         if index in from_stdin:
             # The fixed text goes to standard output (unchanged text too: a filter never eats input).

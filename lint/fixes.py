@@ -1,4 +1,7 @@
-"""`--fix` and `--diff`: apply the safe fixes rules attach to findings.
+"""`--fix` and `--diff`: apply the fixes rules attach to findings.
+
+Every fix is safe or unsafe (Fix.safe, as in ruff): `--fix` applies the safe ones, and
+`--unsafe-fixes` adds the judgements (a name rewritten, a unit converted, a structural guess).
 
 Fixes are source-offset replacements (Finding.fix).  A fix may touch only the source lines its
 finding is on and the blank lines around them: one that reaches further, across markup the
@@ -38,6 +41,17 @@ class FixPlan:
     fixed: tuple[Finding, ...]  # findings whose fix is applied
     skipped: tuple[Finding, ...]  # fixable findings left for the next run (their fix overlaps another)
     refused: tuple[Finding, ...] = ()  # fixes that reach beyond their finding's lines
+    held_back: int = 0  # unsafe fixes not applied because unsafe fixes were not asked for
+
+
+def applicable(finding: Finding, unsafe: bool = False) -> bool:
+    """Whether the finding's fix is applied: safe ones always, unsafe ones only when asked for."""
+    return finding.fix is not None and (unsafe or finding.fix.safe)
+
+
+def applicability(finding: Finding) -> str:
+    """"safe" or "unsafe", as JSON, SARIF, the diff and the editors show it."""
+    return "safe" if finding.fix is not None and finding.fix.safe else "unsafe"
 
 
 def choose(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
@@ -90,17 +104,18 @@ def apply_fixes(source: str, findings: Sequence[Finding], newline: str = "\n") -
     return "".join(parts)
 
 
-def plan(result) -> FixPlan | None:
-    """How to fix one FileResult; None when it has nothing to fix."""
+def plan(result, *, unsafe: bool = False) -> FixPlan | None:
+    """How to fix one FileResult (unsafe fixes too with `unsafe`); None when it has nothing to fix."""
     if result.error is not None or not any(f.fix is not None for f in result.findings):
         return None
     lines = SourceLines(result.source)
-    fixable = [f for f in result.findings if f.fix is not None]
+    fixable = [f for f in result.findings if applicable(f, unsafe)]
+    held_back = sum(1 for f in result.findings if f.fix is not None and not applicable(f, unsafe))
     refused = [f for f in fixable if not within_own_lines(f, lines)]
     chosen, skipped = choose([f for f in fixable if f not in refused])
     newline = "\r\n" if "\r\n" in result.source else "\n"
     new = apply_fixes(result.source, chosen, newline)
-    return FixPlan(result.path, result.source, new, tuple(chosen), tuple(skipped), tuple(refused))
+    return FixPlan(result.path, result.source, new, tuple(chosen), tuple(skipped), tuple(refused), held_back)
 
 
 def within_own_lines(finding: Finding, lines: SourceLines) -> bool:
@@ -129,6 +144,9 @@ def summary(plans: Sequence[FixPlan], verb: str) -> str:
         text += f"; {skipped} more overlap another fix: run again"
     if refused:
         text += f"; {refused} fix{'es' * (refused != 1)} not applied: {'they reach' if refused != 1 else 'it reaches'} beyond the finding's lines"
+    held_back = sum(p.held_back for p in plans)
+    if held_back:
+        text += f"; {held_back} more fixable with --unsafe-fixes"
     return text
 
 

@@ -65,6 +65,8 @@ class Session:
         self._linters: dict[tuple[Path, ...], Linter] = {}
         self._by_folder: dict[Path, Settings] = {}  # a folder's settings before per-file overrides
         self._explicit: Settings | None = None
+        self._validated: set[tuple[str | None, tuple[Path, ...]]] = set()
+        self.warnings: list[str] = []  # one-line notices for standard error (a pack that adds nothing)
         if self.cli.config is not None:
             from .config import load_config_file
 
@@ -75,8 +77,47 @@ class Session:
         settings = self._by_folder.get(folder)
         if settings is None:
             base = self._explicit if self._explicit is not None else find_config(folder.resolve())
+            self._validate_selection(base)
             settings = self._by_folder[folder] = self.cli.apply(base)
         return settings.for_file(path) if path is not None else settings
+
+    def _validate_selection(self, base: Settings) -> None:
+        """Every rule name of the configuration and the command line must match a loaded rule
+        (ConfigError naming the key and the file otherwise); warn about a pack that adds no rule."""
+        key = (base.source, base.packs)
+        if key in self._validated:
+            return
+        from .engine import select_rules
+        from .selection import unknown_selection
+        from .suppressions import UNUSED_SUPPRESSION_RULE
+
+        rules = (*self.linter(base).rules, UNUSED_SUPPRESSION_RULE)
+        ids = [rule.id for rule in rules]
+        prefix = "tool.newslint." if base.source and base.source.endswith("pyproject.toml") else ""
+        checks: list[tuple[str, str, tuple[str, ...]]] = [
+            (f"--{name}", "the command line", values)
+            for name, values in (("select", self.cli.select or ()), ("extend-select", self.cli.extend_select), ("ignore", self.cli.ignore))
+        ]
+        where = base.source or "the configuration"
+        checks += [
+            (f"{prefix}select", where, base.select or ()),
+            (f"{prefix}extend-select", where, base.extend_select),
+            (f"{prefix}ignore", where, base.ignore),
+            (f"{prefix}severity", where, tuple(base.severity)),
+        ]
+        for index, override in enumerate(base.overrides):
+            name = f"{prefix}overrides[{index}]"
+            checks += [(f"{name}.select", where, override.select or ()), (f"{name}.ignore", where, override.ignore),
+                       (f"{name}.severity", where, tuple(override.severity))]
+        for key_name, place, patterns in checks:
+            problem = unknown_selection(patterns, ids)
+            if problem is not None:
+                raise ConfigError(f"{place}: key '{key_name}': {problem}")
+        chosen = {rule.id for rule in select_rules(rules, self.cli.apply(base))}
+        for pack in base.packs:
+            if not any(rule.pack == str(pack) and rule.id in chosen for rule in rules):
+                self.warnings.append(f"{where}: pack {pack.name!r} contributes no enabled rule (its rules are not selected)")
+        self._validated.add(key)
 
     def forget_settings(self) -> None:
         """Read configuration files afresh from now on (an editor's user may have changed one)."""

@@ -69,7 +69,7 @@ def test_json_output_follows_the_contract(tmp_path):
     }
     # Deleting the chrome line is offered as a fix: the line with its line end, and the blank line
     # before it, so that no double blank line is left behind.
-    assert ad["fix"] == {"replacement": "", "line": 4, "column": 1, "end_line": 6, "end_column": 1}
+    assert ad["fix"] == {"replacement": "", "line": 4, "column": 1, "end_line": 6, "end_column": 1, "applicability": "safe"}
 
 
 def test_select_and_ignore(tmp_path):

@@ -274,8 +274,9 @@ async def test_fix_action_replaces_the_finding(client: RecordingClient):
     await wait_published(client, uri, version=1)
     actions = await code_actions(client, uri, 2, 27)  # inside the second "Zelenskiy"
     (fix,) = [a for a in actions if a.kind == types.CodeActionKind.QuickFix]
-    assert fix.title == "Replace “Zelenskiy” with “Zelenskyy” (style/house-spelling)"
-    assert fix.is_preferred and [d.code for d in fix.diagnostics] == ["style/house-spelling"]
+    # A house spelling rewrites a name: an unsafe fix, offered but labelled and not preferred.
+    assert fix.title == "Replace “Zelenskiy” with “Zelenskyy” (style/house-spelling, unsafe)"
+    assert not fix.is_preferred and [d.code for d in fix.diagnostics] == ["style/house-spelling"]
     assert fix.edit.document_changes[0].text_document.version == 1
     assert apply_edits(text, edits_of(fix, uri)) == text.replace("plan: Zelenskiy", "plan: Zelenskyy")
 
@@ -321,18 +322,19 @@ async def test_disable_action_adds_to_an_existing_comment(client: RecordingClien
     assert list((await wait_published(client, uri, version=2)).diagnostics) == []
 
 
-async def test_fix_all_applies_every_fix(client: RecordingClient):
+async def test_fix_all_applies_every_safe_fix(client: RecordingClient):
     text = f"Kyiv talks\n\n{EMOJI_LINE}\n\nSubscribe to the Daily Brief\n"
     uri = open_document(client, "all.md", text, "markdown")
     await wait_published(client, uri, version=1)
     actions = await code_actions(client, uri, 0, 0, only=[types.CodeActionKind.SourceFixAll])
     (fix_all,) = actions
     assert fix_all.kind == "source.fixAll.newslint"
-    assert fix_all.title == "Apply all newslint fixes (3 problems)"
+    # The chrome line goes; the two unsafe name rewrites are left to their own quick fixes.
+    assert fix_all.title == "Apply all newslint fixes (1 problem)"
     fixed = apply_edits(text, edits_of(fix_all, uri))
     # The same text as `newslint check --fix` writes.
     assert fixed == plan(Session().check_text(str(EDITOR / "all.md"), text)).new
-    assert "Zelenskyy’s 𝒳 plan: Zelenskyy slammed" in fixed and "Subscribe" not in fixed
+    assert EMOJI_LINE in fixed and "Subscribe" not in fixed
 
 
 async def test_code_actions_follow_the_newest_text(client: RecordingClient):

@@ -54,7 +54,7 @@ class Unbalanced(Kind):
             if mark in _DOUBLED_SINGLES:
                 double = _DOUBLED_SINGLES[mark]
                 yield Hit(at, at + 2, self.format(mark=mark, problem=f"is two single quotation marks: use “{double}”"),
-                          Edit(at, at + 2, double))
+                          Edit(at, at + 2, double, safe=True))
                 mark = double
             if mark in _OPENERS:
                 if not _EMOTICON.search(body, max(start, at - 2), at):

@@ -64,6 +64,7 @@ class DashStyle(Kind):
     def check(self, text: Analysis) -> Iterable[Hit]:
         body = text.text
         house = text.options.get("dash-style")
+        safe = house is not None  # the desk named its dash; the article's majority is only a guess
         if house is None and "\u2014" not in body and "\u2013" not in body:
             return  # no true dash: nothing to be inconsistent with
         found = find_dashes(body, hyphens=True)
@@ -80,7 +81,7 @@ class DashStyle(Kind):
         replacement = DASH_STYLES[house]
         for form, start, end in sorted(found, key=lambda dash: dash[1]):
             if form != house:
-                yield Hit(start, end, self.format(dash=body[start:end].strip(), reason=reason), Edit(start, end, replacement))
+                yield Hit(start, end, self.format(dash=body[start:end].strip(), reason=reason), Edit(start, end, replacement, safe=safe))
 
 
 def _article_style(found: list[tuple[str, int, int]]) -> tuple[str | None, str]:

@@ -41,4 +41,4 @@ class DoubledWord(Kind):
 
     def _hit(self, match: re.Match, start: int) -> Hit:
         phrase = match.string[start:match.end()]
-        return Hit(start, match.end(), self.format(word=match.group("repeat"), phrase=phrase), Edit(match.start("gap"), match.end(), ""))
+        return Hit(start, match.end(), self.format(word=match.group("repeat"), phrase=phrase), Edit(match.start("gap"), match.end(), "", safe=True))

@@ -57,6 +57,6 @@ class Mojibake(Kind):
             fixed = repair(broken)
             if fixed is not None:
                 yield Hit(match.start(), match.end(), self.format(broken=broken, fixed=fixed, advice=f"read “{fixed}”"),
-                          Edit(match.start(), match.end(), fixed))
+                          Edit(match.start(), match.end(), fixed, safe=True))
             elif _CERTAIN.search(broken):
                 yield Hit(match.start(), match.end(), self.format(broken=broken, fixed="", advice="the original character is lost; retype it"))

@@ -126,5 +126,5 @@ class Phrase(Kind):
                 continue
             edit = None
             if self.fix == "delete-line":
-                edit = text.delete_line(line)
+                edit = text.delete_line(line, safe=self.match != "anywhere")  # the line is the phrase's own
             yield Hit(start, end, self.format(match=match.group("phrase"), line=text.line_text(line).strip()), edit)

@@ -79,7 +79,7 @@ class MixedQuotes(Kind):
                 start, end = match.span()
                 paired.update((start, end - 1))
                 yield Hit(start, end, self.format(mark=_shown(match.group()), style="straight", other="curly", counts=counts),
-                          Edit(start, end, f'"{match.group("inner")}"'))
+                          Edit(start, end, f'"{match.group("inner")}"', safe=True))
         else:
             paired = set()
         for match in self.curly.finditer(body):
@@ -87,7 +87,7 @@ class MixedQuotes(Kind):
                 continue
             mark = match.group()
             yield Hit(match.start(), match.end(), self.format(mark=mark, style="straight", other="curly", counts=counts),
-                      Edit(match.start(), match.end(), _TO_STRAIGHT[mark]))
+                      Edit(match.start(), match.end(), _TO_STRAIGHT[mark], safe=True))
 
     def _straight_hits(self, body: str, counts: str) -> Iterable[Hit]:
         if self.marks == "single":
@@ -95,13 +95,13 @@ class MixedQuotes(Kind):
                 start = match.start()
                 inside_word = 0 < start < len(body) - 1 and body[start - 1].isalpha() and body[start + 1].isalpha()
                 yield Hit(start, start + 1, self.format(mark="'", style="curly", other="straight", counts=counts),
-                          Edit(start, start + 1, "\u2019") if inside_word else None)
+                          Edit(start, start + 1, "\u2019", safe=True) if inside_word else None)
             return
         paired: set[int] = set()
         for match in _STRAIGHT_PAIR.finditer(body):
             start, end = match.span()
             paired.update((start, end - 1))
-            edit = Edit(start, end, f"\u201c{match.group('inner')}\u201d") if _is_quotation(body, start, end) else None
+            edit = Edit(start, end, f"\u201c{match.group('inner')}\u201d", safe=True) if _is_quotation(body, start, end) else None
             yield Hit(start, end, self.format(mark=_shown(match.group()), style="curly", other="straight", counts=counts), edit)
         for match in self.straight.finditer(body):
             if match.start() not in paired:

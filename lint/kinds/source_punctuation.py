@@ -59,4 +59,4 @@ class SourcePunctuation(Kind):
             if english == match.group():
                 continue
             yield Hit(start, end, self.format(mark=match.group(), english=english.strip() or english),
-                      Edit(start, end, english))
+                      Edit(start, end, english, safe=True))

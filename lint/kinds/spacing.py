@@ -51,7 +51,7 @@ class SpaceBefore(Kind):
             word_start = _LAST_WORD.search(body, max(0, start - 30), start).start()
             shown = body[word_start:mark_end]
             yield Hit(start, mark_end, self.format(mark=body[end:mark_end], found=shown, fixed=body[word_start:start] + body[end:mark_end]),
-                      Edit(start, end, ""))
+                      Edit(start, end, "", safe=True))
 
     def _misplaced(self, body: str, match: re.Match) -> bool:
         start, mark_at = match.start(), match.start("mark")

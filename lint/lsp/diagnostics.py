@@ -7,7 +7,7 @@ from typing import Sequence
 from lsprotocol import types
 
 from ..findings import Finding, Position, Severity
-from ..fixes import choose
+from ..fixes import applicable, choose
 from ..suppressions import UNUSED_SUPPRESSION
 from .positions import LineIndex
 from .suppress import disable_next_line
@@ -100,7 +100,8 @@ def fix_title(checked: CheckedDocument, finding: Finding) -> str:
         what = f"Insert “{_short(replacement)}”"
     else:
         what = f"Replace “{_short(old)}” with “{_short(replacement)}”"
-    return f"{what} ({finding.rule})"
+    # An unsafe fix is a judgement (a name rewritten, a unit converted): the title says so.
+    return f"{what} ({finding.rule}{'' if finding.fix.safe else ', unsafe'})"
 
 
 class ActionBuilder:
@@ -134,7 +135,7 @@ class ActionBuilder:
                         title=fix_title(checked, finding),
                         kind=types.CodeActionKind.QuickFix,
                         diagnostics=[diag],
-                        is_preferred=True,
+                        is_preferred=finding.fix.safe,
                         edit=self.edit([_replacement(checked, finding)]),
                     ))
                 key = (finding.rule, finding.start.line)
@@ -154,7 +155,8 @@ class ActionBuilder:
         return actions
 
     def fix_all(self) -> types.CodeAction | None:
-        chosen, _ = choose(self.checked.findings)
+        # Fix-all runs on save in many editors: like `newslint check --fix`, only the safe fixes.
+        chosen, _ = choose([finding for finding in self.checked.findings if applicable(finding)])
         changes = sorted({_replacement(self.checked, finding) for finding in chosen})
         if not changes:
             return None

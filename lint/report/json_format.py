@@ -29,6 +29,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
             "column": finding.fix.start.column,
             "end_line": finding.fix.end.line,
             "end_column": finding.fix.end.column,
+            "applicability": "safe" if finding.fix.safe else "unsafe",  # --fix applies only the safe ones
         }
     return item
 

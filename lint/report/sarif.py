@@ -80,7 +80,10 @@ def _result(finding: Finding, fingerprint: str, rule_index: int, location: dict[
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(finding.start, finding.end)}}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
-    if finding.fix is not None:
+    if finding.fix is not None and not finding.fix.safe:
+        # A code-scanning service may offer `fixes` as one-click changes: only safe ones go there.
+        item["properties"] = {"fixApplicability": "unsafe"}
+    elif finding.fix is not None:
         replacement = finding.fix.replacement
         item["fixes"] = [{
             "description": {"text": f"Replace with {replacement!r}" if replacement else "Delete"},

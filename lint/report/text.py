@@ -39,15 +39,20 @@ def snippet(lines: SourceLines, finding: Finding, color: bool) -> list[str]:
 
 def summary(results: Sequence, findings: list[Finding]) -> str:
     files = sum(1 for r in results if r.error is None)
+    failed = len(results) - files
+    if not files:
+        return "No file was checked."  # never "no problems": a mistyped path must not look clean
     if not findings:
-        return f"No problems found in {files} file{'s' * (files != 1)}."
+        unchecked = f"; {failed} could not be checked" if failed else ""
+        return f"No problems found in {files} file{'s' * (files != 1)}{unchecked}."
     counts = Counter(f.severity for f in findings)
     parts = [f"{counts[s]} {s}{'s' * (counts[s] != 1)}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
     with_findings = sum(1 for r in results if r.findings)
-    fixable = sum(1 for f in findings if f.fix is not None)
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
     text = f"Found {len(findings)} problem{'s' * (len(findings) != 1)} ({', '.join(parts)}) in {with_findings} of {files} file{'s' * (files != 1)}."
-    if fixable:
-        text += f" {fixable} fixable with --fix."
+    if safe or unsafe:
+        text += f" {safe} fixable with --fix" + (f" ({unsafe} more with --unsafe-fixes)." if unsafe else ".")
     return text
 
 
