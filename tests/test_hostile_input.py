@@ -47,3 +47,14 @@ def test_runs_of_stops_still_end_sentences() -> None:
 
     text = 'He won!!! "Really?!" she asked... Then x!!!y went on.'
     assert [m.group() for m in _SENTENCE_END.finditer(text)] == ["!!!", '?!"', "...", "."]
+
+
+def test_a_run_of_repeated_words_is_one_finding_whose_fix_keeps_one(session: Session) -> None:
+    from lint.fixes import plan
+
+    text = "The vote was " + "a " * 50_000 + "surprise.\n"
+    result = session.check_text("article.txt", text)
+    doubled = [f for f in result.findings if f.rule == "typography/doubled-word"]
+    assert len(doubled) == 1
+    fixed = plan(result).new
+    assert "The vote was a surprise." in fixed
