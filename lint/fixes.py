@@ -28,6 +28,10 @@ class FileChanged(Exception):
     """The file on disk is no longer the one that was checked; str(exc) says so."""
 
 
+class ReadOnlyFile(FileChanged):
+    """The file's mode forbids writing it; str(exc) names it."""
+
+
 @dataclass(frozen=True)
 class FixPlan:
     """What fixing one file does."""
@@ -165,6 +169,9 @@ def write_fixed(path: Path, fix_plan: FixPlan, *, bom: bool, stamp: tuple[int, i
         return now
 
     mode = stat.S_IMODE(unchanged().st_mode)
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # Replacing the file would succeed in a writable folder (even as root): the mode says no.
+        raise ReadOnlyFile(f"{fix_plan.path}: read-only file (mode {mode:o}); not fixed")
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
     try:
         with os.fdopen(handle, "wb") as out:
