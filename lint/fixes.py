@@ -187,3 +187,18 @@ def write_fixed(path: Path, fix_plan: FixPlan, *, bom: bool, stamp: tuple[int, i
         except OSError:
             pass
         raise
+
+
+def checked_roots(named: list[str]) -> tuple[Path, ...]:
+    """The trees a run may write into: each folder named, and the folder of each file named."""
+    roots = []
+    for raw in named:
+        path = Path(raw)
+        roots.append(Path(os.path.realpath(path if path.is_dir() else path.parent)))
+    return tuple(roots)
+
+
+def leaves_tree(path: Path, roots: tuple[Path, ...]) -> bool:
+    """Whether the file `path` resolves to (through symbolic links) lies outside every checked tree."""
+    target = Path(os.path.realpath(path))
+    return not any(target.is_relative_to(root) for root in roots)
