@@ -23,7 +23,9 @@ _ABBREVIATIONS = (
     "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr no vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres supt dept est approx fig"
 ).split()
-_SENTENCE_END = lazy_compile(r"""[.!?…]+['"\u2019\u201d)\]]*(?=\s+|$)""")
+# Opens only where a run of stops opens, with possessive repeats: a run that fails fails once
+# (retrying it from each of its marks took quadratic time on a long run of "!").
+_SENTENCE_END = lazy_compile(r"""(?<![.!?…])[.!?…]++['"\u2019\u201d)\]]*+(?=\s|$)""")
 _WORD = lazy_compile(r"\w+(?:[-'\u2019]\w+)*")
 _QUOTE_SPAN = lazy_compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
 # The sign-off line of an embedded social-media post: "— Name (@handle) November 1, 2019".

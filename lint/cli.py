@@ -110,7 +110,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
         sys.exit(_report_errors(results) or _print_diff(results, unsafe_fixes))
     if fix:
         from_stdin = {i for i, (path, shown, error) in enumerate(items) if path is None and shown == STDIN and error is None}
-        results, rechecked, failures = _fix(session, results, from_stdin, unsafe_fixes)
+        results, rechecked, failures = _fix(session, results, from_stdin, unsafe_fixes, [p for p in paths if p != STDIN])
         if rechecked:
             changes = _changes_since(since) if since else None  # the fixes moved lines: ask git again
             for i in rechecked:
@@ -188,13 +188,15 @@ def _print_diff(results, unsafe: bool) -> int:
     return EXIT_FINDINGS if any(fix_plan.new != fix_plan.old for fix_plan in plans) else EXIT_OK
 
 
-def _fix(session, results, from_stdin: set[int], unsafe: bool):
+def _fix(session, results, from_stdin: set[int], unsafe: bool, named: list[str]):
     """--fix: write each file's fixes, then check the fixed files again for what remains.
 
     Returns the results, the indexes of those checked again, and the files that could not be
     fixed (changed on disk meanwhile, or not writable).
     """
-    from .fixes import FileChanged, encode, plan, summary, write_fixed
+    from .fixes import FileChanged, checked_roots, encode, leaves_tree, plan, summary, write_fixed
+
+    roots = checked_roots(named)
 
     results = list(results)
     failures: list[str] = []
@@ -209,6 +211,9 @@ def _fix(session, results, from_stdin: set[int], unsafe: bool):
             sys.stdout.flush()
             if changed:
                 results[index] = session.check_text(result.path, fix_plan.new, bom=result.bom)
+        elif changed and leaves_tree(Path(result.path), roots):
+            failures.append(f"{result.path}: a symbolic link out of the checked tree; not fixed")
+            continue
         elif changed:
             try:
                 write_fixed(Path(result.path), fix_plan, bom=result.bom, stamp=result.stamp)

@@ -31,6 +31,10 @@ class FileChanged(Exception):
     """The file on disk is no longer the one that was checked; str(exc) says so."""
 
 
+class ReadOnlyFile(FileChanged):
+    """The file's mode forbids writing it; str(exc) names it."""
+
+
 @dataclass(frozen=True)
 class FixPlan:
     """What fixing one file does."""
@@ -183,6 +187,9 @@ def write_fixed(path: Path, fix_plan: FixPlan, *, bom: bool, stamp: tuple[int, i
         return now
 
     mode = stat.S_IMODE(unchanged().st_mode)
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # Replacing the file would succeed in a writable folder (even as root): the mode says no.
+        raise ReadOnlyFile(f"{fix_plan.path}: read-only file (mode {mode:o}); not fixed")
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -198,3 +205,18 @@ def write_fixed(path: Path, fix_plan: FixPlan, *, bom: bool, stamp: tuple[int, i
         except OSError:
             pass
         raise
+
+
+def checked_roots(named: list[str]) -> tuple[Path, ...]:
+    """The trees a run may write into: each folder named, and the folder of each file named."""
+    roots = []
+    for raw in named:
+        path = Path(raw)
+        roots.append(Path(os.path.realpath(path if path.is_dir() else path.parent)))
+    return tuple(roots)
+
+
+def leaves_tree(path: Path, roots: tuple[Path, ...]) -> bool:
+    """Whether the file `path` resolves to (through symbolic links) lies outside every checked tree."""
+    target = Path(os.path.realpath(path))
+    return not any(target.is_relative_to(root) for root in roots)

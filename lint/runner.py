@@ -5,6 +5,7 @@ The command line, the language server and the HTTP server all go through `check_
 """
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -157,6 +158,7 @@ class Session:
     def check_file(self, path: Path, *, shown: str | None = None) -> FileResult:
         shown = shown or str(path)
         try:
+            _refuse_broken_link(path)
             settings = self.settings_for(path)
             stamp = file_stamp(path)
             source = read_source(path, max_bytes=settings.max_file_size)
@@ -194,7 +196,7 @@ class Session:
             path = Path(raw)
             if path.is_dir():
                 yield from ((p, str(p), None) for p in self._walk(path))
-            elif path.exists():
+            elif path.exists() or os.path.lexists(path):  # a dangling or looping link: reading it says so
                 # A file named on the command line is checked whatever its suffix.
                 if not (force_exclude and self._excluded(path)):
                     yield path, raw, None
@@ -214,8 +216,24 @@ class Session:
             dirs[:] = sorted(d for d in dirs if not settings.is_excluded(root_path / d))
             for name in sorted(files):
                 candidate = root_path / name
-                if settings.is_included(candidate) and not settings.is_excluded(candidate):
+                try:
+                    wanted = settings.is_included(candidate) and not settings.is_excluded(candidate)
+                except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before 3.13)
+                    wanted = True  # checking it reports the loop, in one line
+                if wanted:
                     yield candidate
+
+
+def _refuse_broken_link(path: Path) -> None:
+    """A symbolic link loop or a dangling link is an input error, not a traceback."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise UnreadableInput("dangling symbolic link") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableInput("symbolic link loop") from None
 
 
 def file_stamp(path: Path) -> tuple[int, int] | None:

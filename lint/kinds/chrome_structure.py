@@ -44,7 +44,7 @@ _AGO = r"(?:\d+\s*(?:[smhdwy]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|ye
 _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|JST|PT|ET|HKT|SGT|WIB)"
 # A line made of dates and times, with the labels sites put around them.
 _TIMESTAMP = lazy_compile(
-    rf"""^[\s|(\[•·\-–—]*(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified|created|date|
+    rf"""^[\s|(\[•·\-–—]*+(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified|created|date|
     time|on|at|as\s+of|released)\s*(?:on|at)?\s*[:\-–—]?\s*)?
     (?:(?:{_WEEKDAY}|{_DATE}|{_TIME}|{_AGO}|{_ZONE}|\d{{4}}|at|on|and|\||,|/|·|•|-|–|—|\(|\)|
     (?:last\s+|first\s+)?(?:updated|published|posted|modified)|(?<=\d)H)\s*)+$""",
@@ -154,7 +154,10 @@ _ARTICLE_TAIL = lazy_compile(
     re.IGNORECASE,
 )
 _LIST_MARK = lazy_compile(r"^\s*(?:[-*•▪●·–]|\d{1,2}[.)]|[a-z][.)])\s")
-_ELLIPSIS_TAIL = lazy_compile(r"(?:\s*(?:\.{2,}|…)+\s*)+$")
+# Leader dots and ellipses ending a line, found without nested repeats (they took exponential
+# time on a run of dots followed by a letter): the run of tail characters, then its lone dots.
+_TAIL_RUN = lazy_compile(r"(?<![\s.…])[\s.…]+$")
+_LONE_DOT = lazy_compile(r"(?<!\.)\.(?!\.)")
 _NORMALISE = lazy_compile(r"[\W_]+")
 _STEM = lazy_compile(r"[^\W\d_]{3,}")
 
@@ -540,8 +543,26 @@ def _breadcrumbs(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verd
                 yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end)
 
 
+def _ellipsis_tail(line: str) -> int | None:
+    """Where the line's trailing ellipses ("...", "…" and the white space among them) start; None
+    when it has none.  A lone full stop is no ellipsis: the tail starts after the last one."""
+    run = _TAIL_RUN.search(line)
+    if run is None:
+        return None
+    start = run.start()
+    for lone in _LONE_DOT.finditer(line, start):
+        start = lone.end()
+    tail = line[start:]
+    return start if ".." in tail or "…" in tail else None
+
+
+def _without_ellipsis_tail(line: str) -> str:
+    start = _ellipsis_tail(line)
+    return line if start is None else line[:start]
+
+
 def _normalised(line: str) -> str:
-    return _NORMALISE.sub(" ", _ELLIPSIS_TAIL.sub("", line)).strip().lower()
+    return _NORMALISE.sub(" ", _without_ellipsis_tail(line)).strip().lower()
 
 
 def _repeated_headlines(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
@@ -570,14 +591,14 @@ def _copy_to_flag(first: Row, a: str, second: Row, b: str) -> Row | None:
         return None
     if at > 0:
         # Something stands before the headline: a breadcrumb or a section name.
-        if long_.startswith(short, at) or _ELLIPSIS_TAIL.search(long_row.text):
+        if long_.startswith(short, at) or _ellipsis_tail(long_row.text) is not None:
             return long_row
-        if _ELLIPSIS_TAIL.search(short_row.text):
+        if _ellipsis_tail(short_row.text) is not None:
             return short_row
         return None
     if not long_.startswith(short):
         return None
-    if _ELLIPSIS_TAIL.search(short_row.text):
+    if _ellipsis_tail(short_row.text) is not None:
         return short_row
     rest = long_row.text[len(short_row.text):].lstrip()
     if rest[:1] in ("-", "|", "–", "—", ":", "·"):

@@ -16,7 +16,10 @@ from . import Kind, string_list
 
 # Both patterns begin with a literal, which the engine skips to fast: a repeat in mid-sentence
 # (" the the"), and "The the" opening a sentence, the commonest slip there.
-_DOUBLED = re.compile(r" (?P<word>[a-z]+)(?P<gap> )(?P<repeat>(?P=word))(?![\w'\u2019-])")
+# A run of repeats ("a a a a ...") is one finding whose fix deletes every repeat, not one per pair.
+_DOUBLED = re.compile(
+    r" (?P<word>[a-z]+)(?P<gap> )(?P<repeat>(?P=word))(?![\w'\u2019-])(?: (?P=word)(?![\w'\u2019-]))*+"
+)
 _OPENING_THE = re.compile(r"The(?P<gap> )(?P<repeat>the)(?![\w'\u2019-])")
 
 

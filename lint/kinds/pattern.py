@@ -31,6 +31,8 @@ class Pattern(Kind):
         except re.error as exc:
             raise RuleError(f"invalid regular expression in 'patterns': {exc}") from None
         self.flag_group = "flag" in self.regex.groupindex
+        if self.replacement:
+            _check_template(self.replacement, self.regex)
         self.fixable = bool(self.replacement)
 
     def check(self, text: Analysis) -> Iterable[Hit]:
@@ -42,3 +44,14 @@ class Pattern(Kind):
             if self.replacement:
                 edit = Edit(match.start(), match.end(), match.expand(self.replacement))
             yield Hit(span[0], span[1], self.format(match=match.group()), edit)
+
+
+def _check_template(replacement: str, regex: re.Pattern[str]) -> None:
+    """Refuse at load time a replacement naming a group the patterns lack (else every matching
+    file would fail with an internal error): parse it as re.sub would."""
+    from re import _parser  # the parser re.sub uses for templates: the same errors, found early
+
+    try:
+        _parser.parse_template(replacement, regex)
+    except (re.error, IndexError) as exc:
+        raise RuleError(f"invalid 'replacement' {replacement!r}: {exc}") from None
