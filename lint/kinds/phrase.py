@@ -126,5 +126,6 @@ class Phrase(Kind):
                 continue
             edit = None
             if self.fix == "delete-line":
-                edit = text.delete_line(line)
+                # The line's own words are the evidence: deleting it loses nothing of the article.
+                edit = text.delete_line(line, safe=True)
             yield Hit(start, end, self.format(match=match.group("phrase"), line=text.line_text(line).strip()), edit)
