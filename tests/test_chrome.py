@@ -257,3 +257,27 @@ def test_chrome_line_between_paragraphs(line, rule):
 def test_article_line_between_paragraphs_stays(line):
     text = f"{PARAGRAPH}\n\n{line}\n\n{CLOSING}\n"
     assert 3 not in rules_by_line(chrome(text))
+
+
+def test_fixes_never_eat_a_closing_list_one_item_per_run():
+    items = ["England (Group A): 10th appearance", "Spain (Group F): 11th appearance",
+             "Italy (Group J): 10th appearance", "Wales (Group E): Second appearance"]
+    source = (
+        "<h1>Euro qualifying is over</h1>\n<p>The group stage of qualifying finished on Tuesday, and 20 teams "
+        "have booked their spots in next summer's tournament, the federation said.</p>\n"
+        "<p>Qualified teams</p>\n<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
+    )
+    for _ in range(3):
+        findings = lint_string(source, "article.html", select=("chrome",))
+        chosen, _ = choose(findings)
+        source = apply_fixes(source, chosen)
+    for item in items:
+        assert item in source
+
+
+def test_inline_teaser_deletes_only_the_marker_and_its_headline():
+    text = f"{PARAGRAPH}\n\nThe talks resume on Monday, the minister said. ALSO READ: Floods cut off three villages\n\n{CLOSING}\n"
+    [finding] = [f for f in chrome(text) if f.rule == "chrome/inline-teaser"]
+    assert finding.fix.safe
+    fixed = apply_fixes(text, [finding])
+    assert fixed == f"{PARAGRAPH}\n\nThe talks resume on Monday, the minister said.\n\n{CLOSING}\n"
