@@ -90,7 +90,10 @@ def test_deleting_scraped_page_chrome_leaves_the_article():
     findings = chrome(source)
     chosen, _ = choose(findings)
     fixed = apply_fixes(source, chosen)
-    assert fixed.startswith("Flood defences fail as river bursts its banks\n")
+    # A run of menu entries and a run of other stories' headlines are judged by their place, not
+    # their words: they are reported, but a fix never deletes a block of lines.
+    assert fixed.startswith("Local News\nPolitics\nEducation\nHealth\nFlood defences fail as river bursts its banks\n")
+    assert "Schools to stay shut as floods spread\nCouncil tax rise approved after long debate\n" in fixed
     for kept in ("Flood defences along the River Avon failed", '"We did everything we could', "more rain was forecast"):
         assert kept in fixed
     for gone in ("Valley Herald", "Home |", "Home >", "By Anna Clarke", "Updated:", "124 comments", "(Photo: Reuters)", "Celebrity Chef", "©"):
@@ -200,12 +203,14 @@ def test_deleting_the_last_line_leaves_no_blank_line_behind():
     assert not fixed.endswith("\n\n")
 
 
-def test_credit_closing_a_long_paragraph_is_marked_not_deleted():
+def test_credit_closing_a_long_paragraph_is_deleted_alone():
     paragraph = " ".join([PARAGRAPH] * 4) + " (Photo: Reuters)"
     text = f"{paragraph}\n\n{CLOSING}\n"
-    [finding] = [f for f in chrome(text) if f.rule == "chrome/photo-credit"]
+    [finding] = chrome(text)
+    assert finding.rule == "chrome/inline-credit"
     assert text[finding.source_start:finding.source_end] == "(Photo: Reuters)"
-    assert finding.fix is None
+    assert finding.fix.safe
+    assert apply_fixes(text, [finding]) == f"{' '.join([PARAGRAPH] * 4)}\n\n{CLOSING}\n"
 
 
 def test_indented_and_crlf_lines_keep_exact_positions():
@@ -252,3 +257,27 @@ def test_chrome_line_between_paragraphs(line, rule):
 def test_article_line_between_paragraphs_stays(line):
     text = f"{PARAGRAPH}\n\n{line}\n\n{CLOSING}\n"
     assert 3 not in rules_by_line(chrome(text))
+
+
+def test_fixes_never_eat_a_closing_list_one_item_per_run():
+    items = ["England (Group A): 10th appearance", "Spain (Group F): 11th appearance",
+             "Italy (Group J): 10th appearance", "Wales (Group E): Second appearance"]
+    source = (
+        "<h1>Euro qualifying is over</h1>\n<p>The group stage of qualifying finished on Tuesday, and 20 teams "
+        "have booked their spots in next summer's tournament, the federation said.</p>\n"
+        "<p>Qualified teams</p>\n<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
+    )
+    for _ in range(3):
+        findings = lint_string(source, "article.html", select=("chrome",))
+        chosen, _ = choose(findings)
+        source = apply_fixes(source, chosen)
+    for item in items:
+        assert item in source
+
+
+def test_inline_teaser_deletes_only_the_marker_and_its_headline():
+    text = f"{PARAGRAPH}\n\nThe talks resume on Monday, the minister said. ALSO READ: Floods cut off three villages\n\n{CLOSING}\n"
+    [finding] = [f for f in chrome(text) if f.rule == "chrome/inline-teaser"]
+    assert finding.fix.safe
+    fixed = apply_fixes(text, [finding])
+    assert fixed == f"{PARAGRAPH}\n\nThe talks resume on Monday, the minister said.\n\n{CLOSING}\n"

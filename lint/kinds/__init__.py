@@ -24,6 +24,7 @@ KIND_MODULES = {
     "magnitude": "figures",
     "attribution": "attribution",
     "chrome-structure": "chrome_structure",
+    "inline-chrome": "inline_chrome",
     "readability-scores": "readability",
     "sentence-length": "readability",
     "paragraph-length": "readability",

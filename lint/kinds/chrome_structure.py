@@ -17,11 +17,11 @@ Every line gets at most one verdict; a rule reports the verdicts of the detector
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple
 
 from ..analysis import FUNCTION_WORDS, Analysis, LineShape
-from ..document import CAPTION, HEADING
+from ..document import CAPTION, HEADING, LIST_ITEM
 from ..findings import Hit
 from ..patterns import lazy_compile
 from . import REQUIRED, Kind, RuleError
@@ -184,6 +184,7 @@ class Verdict:
     end: int
     detail: str = ""
     whole_line: bool = True
+    own_text: bool = False  # the line's own words are the evidence, not its place on the page
 
 
 @dataclass
@@ -233,7 +234,7 @@ def _build_layout(text: Analysis) -> PageLayout:
         # Lines that show what they are are judged first: they also weigh against the body.
         verdict = _cue_verdict(row, marks)
         if verdict is not None:
-            verdicts[index] = verdict
+            verdicts[index] = verdict = replace(verdict, own_text=True)
         if not row.prose and (verdict is not None or not _content_like(row)):
             furniture.add(index)
     marked_up = frozenset(
@@ -363,8 +364,7 @@ def _copyright_cue(row: Row) -> Verdict | None:
 
 
 def _credit_cue(row: Row) -> Verdict | None:
-    """A credit line, or a caption that ends in its credit.  At the end of a long paragraph the
-    credit alone is marked, and nothing is deleted."""
+    """A credit line, or a caption that ends in its credit."""
     line = row.text
     if row.shape.words <= 14 and _may_be_credit(line) and _CREDIT_LINE.match(line):
         return _whole(row, "photo-credit")
@@ -374,9 +374,14 @@ def _credit_cue(row: Row) -> Verdict | None:
     match = _CREDIT_TAIL.search(line, tail)
     if match is None:
         return None
-    if row.prose and row.shape.words > 40:
-        return Verdict("photo-credit", row.shape.start + match.start(), row.shape.end, whole_line=False)
+    if row.prose or _ENDS_SENTENCE.search(line, 0, match.start()):
+        # A paragraph that ends in a credit ("... said on Monday. (PTI)") is prose: the credit
+        # alone is chrome/inline-credit's business, and the line is no caption.
+        return None
     return _whole(row, "caption", "a photo caption with its credit")
+
+
+_ENDS_SENTENCE = lazy_compile(r"""[.!?]['"\u2019\u201d]?\s*$""")
 
 
 def _may_be_credit(line: str) -> bool:
@@ -716,9 +721,13 @@ photos read watch may might can could also just now still even well since per vi
 
 
 def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
-    """A heading-like line between two paragraphs that shares no word with the article: a link
-    to another story or a section name, not a subheading.  In an article that has subheadings
-    of its own, only a line as long as a headline is taken."""
+    """A heading-like line between two paragraphs that is not a subheading of the article: a
+    link to another story or a section name.
+
+    A subheading introduces what follows it, so it shares a topic word with the paragraph after
+    it.  In an article with one such line, a line that shares none is taken.  In an article with
+    subheadings of its own, some of which name no subject ("The bottom line", "Our ruling"), only
+    a line as long as a headline that shares no word with the whole article is taken."""
     if layout.body is None:
         return
     rows = layout.rows
@@ -727,25 +736,49 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
         row for row in rows[first + 1:last]
         if row.alone and not row.prose and row.shape.words <= 14
         and _ends_paragraph(rows[row.index - 1]) and _ends_paragraph(rows[row.index + 1])
+        and not _QA_LABEL.match(row.text)
     ]
     candidates = [
         row for row in headings
-        if row.shape.words >= 2
-        and not row.shape.sentence_end
+        if not row.shape.sentence_end
         and row.text[-1:] not in ":?"
         and not _LIST_MARK.match(row.text)
         and not _EMBED_ATTRIBUTION.match(row.text)
+        and not _ARTICLE_TAIL.match(row.text)
         and row.index not in layout.marked_up
-        and len(_stems(row.text)) >= _STRAY_MIN_STEMS
+        and not text.in_embedded_post(row.shape.start)
+        and _stems(row.text)
     ]
     if not candidates:
         return
     prose = "\n".join(row.text for row in rows if row.prose).lower()
-    off_topic = {row.index for row in headings if not any(_opens_word(prose, stem) for stem in _stems(row.text))}
+    off_topic = {row.index for row in headings if not _on_topic(prose, _stems(row.text))}
     for row in candidates:
-        # In an article with subheadings of its own, only a line as long as a headline is taken.
-        if row.index in off_topic and (len(off_topic) == 1 or row.shape.words >= _STRAY_HEADLINE_WORDS):
+        stems = _stems(row.text)
+        if row.index not in off_topic or _GENERIC_SUBHEAD.match(row.text):
+            continue
+        if len(stems) >= _STRAY_MIN_STEMS or len(headings) == 1:
             yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end)
+
+
+# Subheadings that name no subject, which articles with several subheadings use.
+_GENERIC_SUBHEAD = lazy_compile(
+    r"^\W*(?:the\s+)?(?:bottom\s+line|background|context|analysis|what(?:'|\u2019)?s\s+next|what\s+happens\s+next|"
+    r"why\s+it\s+matters|the\s+details|key\s+points|our\s+(?:ruling|verdict|take|view)|the\s+verdict|"
+    r"conclusion|summary|in\s+brief|the\s+takeaway|takeaways?|the\s+big\s+picture|between\s+the\s+lines|"
+    r"go\s+deeper|the\s+backstory|looking\s+ahead|what\s+we\s+know|what\s+they(?:'|\u2019)re\s+saying)\W*$",
+    re.IGNORECASE,
+)
+
+
+# A question-and-answer label: "Q: ...", "A: ...", "Q.", "Answer:" open lines of an interview.
+_QA_LABEL = lazy_compile(r"^\W*(?:Q|A|Q\d+|Question|Answer)\s*[:.)\-\u2013\u2014]\s", re.IGNORECASE)
+
+
+def _on_topic(prose: str, stems: set[str]) -> bool:
+    """Whether a heading's topic words occur in the article.  (Asking that most of them do takes
+    many real subheadings: "Testing the silicon", "Domestic industry".)"""
+    return any(_opens_word(prose, stem) for stem in stems)
 
 
 def _opens_word(text: str, stem: str) -> bool:
@@ -830,6 +863,27 @@ _TRAILING_MAX_WORDS = 16
 _EMBED_ATTRIBUTION = lazy_compile(r"^[—–-]\s*[^\n]{1,80}\(@\w+\)")
 
 
+def deletable(layout: PageLayout, row: Row, verdict: Verdict, text: Analysis) -> bool:
+    """Whether a structural verdict may offer deleting its line.  Only where the evidence is the
+    line's own text (a credit, a byline, a stamp, a copy of the headline) or, for a verdict from
+    the line's place, where the line stands alone and is neither a paragraph nor one item of a
+    list: a fix must never eat a list one line per run, or a paragraph."""
+    if verdict.own_text or verdict.detector in _OWN_TEXT_DETECTORS:
+        return True
+    return row.alone and not row.prose and not in_list(row, text)
+
+
+def in_list(row: Row, text: Analysis) -> bool:
+    """A line the markup or its own mark calls a list item."""
+    block = text.doc.block_at(row.shape.start)
+    return (block is not None and block.kind == LIST_ITEM) or _LIST_MARK.match(row.text) is not None
+
+
+# Layout detectors whose verdict rests on what the line says: a trail of sections, a copy of the
+# headline.
+_OWN_TEXT_DETECTORS = frozenset({"breadcrumb", "repeated-headline"})
+
+
 Detector = Callable[[PageLayout, Analysis], Iterable[tuple[int, Verdict]]]
 _LAYOUT_DETECTORS: tuple[Detector, ...] = (
     _breadcrumbs, _repeated_headlines, _captions, _menu_runs, _stray_headings, _furniture, _trailing_line,
@@ -868,7 +922,7 @@ class ChromeStructure(Kind):
                 continue
             row = layout.rows[index]
             edit = None
-            if verdict.whole_line:
-                edit = text.delete_line(row.shape.line)
+            if verdict.whole_line and deletable(layout, row, verdict, text):
+                edit = text.delete_line(row.shape.line)  # a guess: never a safe fix
             shown = row.text if len(row.text) <= 80 else row.text[:77] + "..."
             yield Hit(verdict.start, verdict.end, self.format(line=shown, detail=verdict.detail), edit)

@@ -126,5 +126,7 @@ class Phrase(Kind):
                 continue
             edit = None
             if self.fix == "delete-line":
-                edit = text.delete_line(line, safe=self.match != "anywhere")  # the line is the phrase's own
+                # A whole-line phrase is the line's own evidence: deleting it loses nothing of the
+                # article.  A phrase found anywhere may stand in prose: deleting its line is a judgement.
+                edit = text.delete_line(line, safe=self.match != "anywhere")
             yield Hit(start, end, self.format(match=match.group("phrase"), line=text.line_text(line).strip()), edit)
