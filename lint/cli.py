@@ -325,16 +325,27 @@ def lsp() -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8081, show_default=True, help="Port to listen on (0: any free port).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file instead of searching for one.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=1024 * 1024, show_default=True, help="Largest request body accepted (larger: 413).")
+@click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN",
+              help="Let web pages from this origin (e.g. https://cms.example.org) use the server; repeatable. Others are refused.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (with --host 0.0.0.0: the names clients use); repeatable.")
+@click.option("--workers", type=click.IntRange(1, 64), default=4, show_default=True, help="Threads that check requests.")
+@click.option("--max-connections", type=click.IntRange(1, 10000), default=512, show_default=True,
+              help="Connections served at once; more wait for a free one.")
 @click.option("--quiet", is_flag=True, help="Do not log each request on standard error.")
-def serve(host, port, config_path, max_bytes, quiet) -> None:
+def serve(host, port, config_path, max_bytes, allow_origins, allow_hosts, workers, max_connections, quiet) -> None:
     """Serve checks over HTTP: LanguageTool's /v2/check API, and newslint's JSON at /v1/check."""
     from .config import ConfigError
     from .server.http import serve as run_server
+    from .server.transport import Limits
 
+    limits = Limits(max_bytes=max_bytes, workers=workers, max_connections=max_connections)
     try:
-        run_server(host, port, config=config_path, max_bytes=max_bytes, quiet=quiet)
+        run_server(host, port, config=config_path, limits=limits, quiet=quiet, allow_origins=allow_origins, allow_hosts=allow_hosts)
     except ConfigError as exc:
         _fail(str(exc))
+    except ValueError as exc:
+        _fail(f"--allow-origin: {exc}")
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 

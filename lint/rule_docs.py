@@ -57,6 +57,55 @@ def update_readme(path) -> bool:
     return new != text
 
 
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em}}
+pre{{background:#f4f4f4;padding:.5em;white-space:pre-wrap}}code{{font-size:95%}}td{{padding:.1em .6em .1em 0;vertical-align:top}}</style>
+</head><body>
+{body}
+</body></html>
+"""
+
+
+def _page(title: str, body: str) -> str:
+    from html import escape
+
+    return _PAGE.format(title=escape(title), body=body)
+
+
+def render_rule_html(rule: Rule, *, index_url: str = "") -> str:
+    """One rule's page as HTML, every value escaped (the same facts as render_rule)."""
+    from html import escape
+    from pathlib import PurePath
+
+    facts = [str(rule.severity), *(["fixable"] if rule.fixable else []), *([] if rule.enabled else ["off by default"])]
+    parts = [f"<h1><code>{escape(rule.id)}</code></h1>", f"<p><em>{escape(', '.join(facts))}</em></p>",
+             f"<p>{escape(rule.summary)}</p>"]
+    if rule.description:
+        parts += [f"<p>{escape(paragraph)}</p>" for paragraph in rule.description.split("\n\n") if paragraph.strip()]
+    parts.append(f"<p>kind: <code>{escape(rule.kind)}</code>, pack: <code>{escape(PurePath(rule.pack).name)}</code></p>")
+    for heading, examples in (("Fires on", rule.fire), ("Stays quiet on", rule.quiet)):
+        if examples:
+            parts.append(f"<h2>{heading}</h2>")
+            parts += [f"<pre>{escape(str(example).strip())}</pre>" for example in examples]
+    if index_url:
+        parts.append(f'<p><a href="{escape(index_url)}">All rules</a></p>')
+    return _page(f"{rule.id} (newslint)", "\n".join(parts))
+
+
+def render_index_html(rules: Sequence[Rule], *, rule_url: str) -> str:
+    """Every rule as a table of links; `rule_url` has {rule} for the rule id."""
+    from html import escape
+    from urllib.parse import quote
+
+    rows = [
+        f'<tr><td><a href="{escape(rule_url.format(rule=quote(r.id)))}"><code>{escape(r.id)}</code></a></td>'
+        f"<td>{escape(str(r.severity))}{'' if r.enabled else ' (off)'}</td><td>{escape(r.summary)}</td></tr>"
+        for r in sorted(rules, key=lambda r: r.id)
+    ]
+    return _page("newslint rules", "<h1>newslint rules</h1>\n<table>\n" + "\n".join(rows) + "\n</table>")
+
+
 if __name__ == "__main__":
     import sys
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from ..document import SourceMap
-from .errors import RequestError
+from .errors import RequestError, check_unicode
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ def parse_annotated(raw: str) -> AnnotatedText:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise RequestError(400, f"'data' is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise RequestError(400, "'data' is nested too deeply") from None
     parts = data.get("annotation") if isinstance(data, dict) else None
     if not isinstance(parts, list):
         raise RequestError(400, "'data' must be an object with an 'annotation' list, e.g. {\"annotation\": [{\"text\": \"A \"}, {\"markup\": \"<b>\"}]}")
@@ -74,4 +76,6 @@ def parse_annotated(raw: str) -> AnnotatedText:
             checked_len += len(interpret_as)
         original.append(markup)
         original_len += len(markup)
-    return AnnotatedText("".join(original), "".join(checked), source_map)
+    annotated = AnnotatedText("".join(original), "".join(checked), source_map)
+    check_unicode(annotated.original, "'data'")
+    return annotated

@@ -6,6 +6,12 @@ messages; offsets and lengths count UTF-16 code units of the text as sent (marku
 as LanguageTool's Java server does.  Request parameters newslint has no use for
 (motherTongue, level, ...) are accepted and ignored; rule ids that are not newslint's in
 enabledRules / disabledRules are ignored too, since clients send LanguageTool's own.
+
+Answers are bounded in size whatever the text: each match carries a context window of
+CONTEXT_CHARS either side (as LanguageTool's does) and its sentence cut to SENTENCE_CHARS,
+and an answer holds at most MAX_MATCHES matches (then `warnings.incompleteResults` is true).
+newslint adds one field to a match that has a replacement: `newslintFixSafe`, true when
+`newslint check --fix` would apply it unasked (see "Fixes and their safety").
 """
 from __future__ import annotations
 
@@ -19,9 +25,12 @@ from ..lsp.positions import LineIndex, Utf16Offsets
 from ..rules import FAMILIES, Rule
 from ..runner import CliSettings, FileResult
 from .annotated_text import AnnotatedText, parse_annotated, plain
-from .errors import RequestError
+from .errors import RequestError, check_unicode
 
 CONTEXT_CHARS = 40
+CONTEXT_MATCH_CHARS = 200  # of a longer match, the context shows this much
+SENTENCE_CHARS = 500  # a match's sentence at most; a longer one is cut around the match
+MAX_MATCHES = 10_000
 _ENGLISH = re.compile(r"en(?:[-_]([a-z]{2}))?", re.IGNORECASE)
 _RULE_PATTERN = re.compile(r"[a-z]+(?:/[a-z0-9-]+)?")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -118,6 +127,7 @@ def read_check_request(params: Mapping[str, str], rule_ids: Iterable[str] = ()) 
             raise RequestError(400, "'format' applies to 'text' only: annotated text ('data') already marks its markup")
         text = parse_annotated(params["data"])
     else:
+        check_unicode(params["text"], "'text'")
         text = plain(params["text"])
     locale = language.long_code if language is not None and language.long_code != "en" else None
     if language is None:
@@ -167,21 +177,29 @@ def _context(original: str, start: int, end: int, to_utf16: Utf16Offsets) -> dic
     # in the context is the same in UTF-16 units and in code points: every client gets it right.
     astral = [m.end() for m in _ASTRAL.finditer(original, left, start)]
     left = astral[-1] if astral else left
-    right = min(end + CONTEXT_CHARS, len(original))
+    shown_end = min(end, start + CONTEXT_MATCH_CHARS)  # a long match is shown in part
+    right = min(shown_end + CONTEXT_CHARS, len(original))
     window = re.sub(r"[\r\n\t]", " ", original[left:right])
     before, after = ("..." if left > 0 else ""), ("..." if right < len(original) else "")
     return {
         "text": before + window + after,
         "offset": len(before) + start - left,
-        "length": to_utf16(end) - to_utf16(start),
+        "length": to_utf16(shown_end) - to_utf16(start),
     }
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence of the checked text that holds the span (within its line)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    """The sentence of the checked text that holds the span (within its line), at most SENTENCE_CHARS.
+
+    Only a window around the span is searched, so that many matches on one long line cost
+    time in proportion to their number, not to the line's length times it.
+    """
+    end = min(end, start + SENTENCE_CHARS)
+    reach = max((SENTENCE_CHARS - (end - start)) // 2, 0)
+    window_start, window_end = max(start - reach, 0), min(end + reach, len(text))
+    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    line_end = text.find("\n", end, window_end)
+    line_end = window_end if line_end == -1 else line_end
     sentence_start, sentence_end = line_start, line_end
     for match in _SENTENCE_END.finditer(text, line_start, line_end):
         if match.end() <= start:
@@ -210,12 +228,12 @@ def matches(request: CheckRequest, result: FileResult, rules: Mapping[str, Rule]
     lines = LineIndex(checked)
     to_utf16 = Utf16Offsets(original)
     found = []
-    for finding in result.findings:
+    for finding in result.findings[:MAX_MATCHES]:
         start, end = lines.offset(finding.start), lines.offset(finding.end)
         original_start = annotated.to_original(start)
         original_end = max(annotated.to_original(end, end=True), original_start)
         replacement = _replacement(checked, finding, lines, start, end) if annotated.verbatim(start, end) else None
-        found.append({
+        match: dict[str, Any] = {
             "message": finding.message,
             "shortMessage": "",
             "replacements": [] if replacement is None else [{"value": replacement}],
@@ -227,7 +245,10 @@ def matches(request: CheckRequest, result: FileResult, rules: Mapping[str, Rule]
             "rule": _rule(finding, rules),
             "ignoreForIncompleteSentence": False,
             "contextForSureMatch": 0,
-        })
+        }
+        if replacement is not None:
+            match["newslintFixSafe"] = finding.fix.safe
+        found.append(match)
     return found
 
 
@@ -239,7 +260,7 @@ def check_response(request: CheckRequest, result: FileResult, rules: Mapping[str
         detected["confidence"] = 1.0  # no detection: the client named the language
     return {
         "software": {"name": "newslint", "version": __version__, "apiVersion": 1, "premium": False, "status": ""},
-        "warnings": {"incompleteResults": False},
+        "warnings": {"incompleteResults": len(result.findings) > MAX_MATCHES},
         "language": {"name": language.name, "code": language.long_code, "detectedLanguage": detected},
         "matches": matches(request, result, rules),
     }

@@ -2,23 +2,25 @@
 
     {"text": "...", "format": "markdown", "path": "desk/story.md", "select": ["chrome"], "locale": "en-GB"}
 
-Only `text` is required.  `path` names the article (its suffix gives the format when
-`format` is absent, and the nearest configuration file above it on the server applies);
-`select`, `extend-select`, `ignore` and the options of newslint.toml (`locale`, ...) work as
-in the editor settings.
+Only `text` is required.  `path` names the article in the answer and, when `format` is
+absent, gives its format by its suffix; it never selects a configuration: the server's own
+applies.  A request may choose rules (`select`, `extend-select`, `ignore`), the `locale` and
+the format, and nothing else: no server, file or rule pack can be named in a request.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Collection
 
-from ..config import OPTION_CHECKS
 from ..lsp.settings import SettingsError, editor_settings, kebab_case
+from ..rules import FAMILIES
 from ..runner import STDIN, CliSettings
-from .errors import RequestError
+from .errors import RequestError, check_unicode
 
 FORMATS = ("text", "markdown", "html")
-_RULE_KEYS = {"select", "extend-select", "ignore"}
+REQUEST_KEYS = ("text", "format", "path", "select", "extend-select", "ignore", "locale")
+_RULE_KEYS = ("select", "extend-select", "ignore")
 
 
 @dataclass(frozen=True)
@@ -29,27 +31,65 @@ class NativeRequest:
     overrides: CliSettings
 
 
-def read_native_request(body: bytes) -> NativeRequest:
+def parse_json(body: bytes, what: str) -> object:
+    """JSON in UTF-8, or a 400 that says why (deep nesting included)."""
     try:
-        data = json.loads(body.decode("utf-8"))
+        return json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RequestError(400, f"the body must be a JSON object in UTF-8: {exc}") from None
+        raise RequestError(400, f"{what} must be a JSON object in UTF-8: {exc}") from None
+    except RecursionError:
+        raise RequestError(400, f"{what} is nested too deeply") from None
+
+
+def nearest_rule_name(name: str, rule_ids: Collection[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(name, [*FAMILIES, *rule_ids], n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def check_rule_names(key: str, patterns: tuple[str, ...], rule_ids: Collection[str]) -> None:
+    """A rule id or family nobody knows would switch nothing on or off without a word: refuse it."""
+    for pattern in patterns:
+        if pattern == "ALL" or pattern in FAMILIES or pattern in rule_ids:
+            continue
+        nearest = nearest_rule_name(pattern, rule_ids)
+        hint = f" (did you mean {nearest!r}?)" if nearest else " (GET /v1/rules lists the rules)"
+        raise RequestError(400, f"'{key}': no rule or family {pattern!r}{hint}")
+
+
+def _refuse_key(key: str) -> RequestError:
+    name = kebab_case(key)
+    if name.startswith("languagetool") or name in ("config", "packs", "extend-packs", "url", "server"):
+        return RequestError(400, f"a request cannot set {key!r}: servers, files and rule packs are chosen by the "
+                                 "server's own configuration (newslint serve --config), never by a request")
+    return RequestError(400, f"a request cannot set {key!r} (a request may set: {', '.join(REQUEST_KEYS)})")
+
+
+def read_native_request(body: bytes, rule_ids: Collection[str] = ()) -> NativeRequest:
+    """A /v1/check request; `rule_ids` are the rules the server knows."""
+    data = parse_json(body, "the body")
     if not isinstance(data, dict):
         raise RequestError(400, "the body must be a JSON object, e.g. {\"text\": \"...\", \"format\": \"markdown\"}")
+    for key in data:
+        if kebab_case(str(key)) not in REQUEST_KEYS:
+            raise _refuse_key(str(key))
     text, fmt, path = data.pop("text", None), data.pop("format", None), data.pop("path", None)
     if not isinstance(text, str):
         raise RequestError(400, "'text' is required: the article to check, as a string")
+    check_unicode(text, "'text'")
     if fmt is not None and fmt not in FORMATS:
         raise RequestError(400, f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
     if path is not None and (not isinstance(path, str) or not path.strip()):
         raise RequestError(400, "'path' must be a non-empty string")
-    unknown = [key for key in data if kebab_case(key) not in _RULE_KEYS and kebab_case(key) not in OPTION_CHECKS]
-    if unknown:
-        known = ", ".join(["text", "format", "path", *sorted(_RULE_KEYS), *OPTION_CHECKS])
-        raise RequestError(400, f"unknown key{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} (known: {known})")
+    if path is not None:
+        check_unicode(path, "'path'")
     try:
         settings, _ = editor_settings(data, "request")
     except SettingsError as exc:
         raise RequestError(400, str(exc)) from None
-    return NativeRequest(path or STDIN, text, fmt, settings.overrides)
-
+    overrides = settings.overrides
+    if rule_ids:
+        for key in _RULE_KEYS:
+            check_rule_names(key, getattr(overrides, key.replace("-", "_")) or (), rule_ids)
+    return NativeRequest(path or STDIN, text, fmt, overrides)
