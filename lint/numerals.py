@@ -132,6 +132,7 @@ _PATTERN = rf"""
     (?:
         {_SP}?(?P<usym>{_UNIT_SYMBOLS})(?!\w)
       | {_SP}(?P<uword>(?i:{_UNIT_WORDS}))(?!\w)
+      | (?P<pence>p)(?!\w)                                     # "300p": pence, glued only
     )?
     (?!\w)
   )
@@ -169,7 +170,7 @@ _NEEDS_CURRENCY = frozenset({"arab", "cr"})  # "5 arab nations" is not 5 billion
 _CURRENCY_WORDS = frozenset({
     "dollar", "dollars", "rupee", "rupees", "euro", "euros", "pound", "pounds", "yen", "yuan",
     "renminbi", "ruble", "rubles", "rouble", "roubles", "peso", "pesos", "franc", "francs",
-    "naira", "riyal", "riyals", "dirham", "dirhams", "taka", "€", "USD", "INR", "EUR", "GBP",
+    "naira", "riyal", "riyals", "dirham", "dirhams", "taka", "€", "USD", "INR", "EUR", "GBP", "p",
 })
 _WORD_VALUES: dict[str, int] = {
     w: i for i, w in enumerate(
@@ -202,6 +203,13 @@ _LABEL_WORDS = frozenset({
     "district", "ward", "sector", "zone", "unit", "block", "floor", "apartment", "suite", "exit",
     "covid", "iphone", "windows", "pixel", "galaxy", "ios", "android", "tier", "band", "act",
 })
+# Index and list names that carry a number, at a sentence start too: "FTSE 100 shares fell".
+_INDEX_NAMES = frozenset({
+    "s&p", "ftse", "nifty", "sensex", "nasdaq", "dax", "cac", "nikkei", "stoxx", "russell",
+    "asx", "kospi", "hot", "fortune", "forbes", "formula", "inc.", "bse", "nse", "msci",
+})
+# Video resolutions: "1080p" is a format, not pence.
+_RESOLUTIONS = frozenset({"144", "240", "360", "480", "540", "576", "720", "1080", "1440", "2160", "4320"})
 # Capitalised words that are not names when they precede a number in title case or at a
 # sentence start: "About 50", "The 720".
 _FUNCTION_WORDS = frozenset({
@@ -340,8 +348,10 @@ class _Before:
             return False
         prev = self.words[-1]
         low = prev.lower()
-        if low in _LABEL_WORDS:
+        if low in _LABEL_WORDS or low.lstrip(_OPENERS) in _INDEX_NAMES:
             return True
+        if prev.replace(",", "").isdigit():
+            return True  # "400 737 Max jets": a number right after a count is a model or a code
         if low in _FUNCTION_WORDS or low == prev or not prev.replace("-", "").isalnum():
             return False  # lower-case, or punctuation ("Jarry,", "(Reuters)") parts the two
         if not prev[0].isupper() and not any(c.isupper() for c in prev):
@@ -397,8 +407,10 @@ def _noun(text: str, end: int, value: float, scaled: bool) -> tuple[str | None, 
 
 def _number_figure(text: str, m: re.Match[str]) -> Figure | None:
     (num, sign, pre, ind, dots, dotc, dot1, dcom, plain, wscale, sscale, ascale, usym,
-     uword) = m.group("num", "sign", "pre", "ind", "dots", "dotc", "dot1", "dcom", "plain",
-                      "wscale", "sscale", "ascale", "usym", "uword")
+     uword, pence) = m.group("num", "sign", "pre", "ind", "dots", "dotc", "dot1", "dcom", "plain",
+                             "wscale", "sscale", "ascale", "usym", "uword", "pence")
+    if pence and (pre or wscale or sscale or ascale or num in _RESOLUTIONS):
+        return None  # "1080p" is a video format; "$5p" or "5mp" is no price
     scale_text = wscale or sscale or ascale
     start, end = m.span("fig")
     decimal_comma = bool(dots or dotc or dot1 or dcom)
@@ -411,7 +423,7 @@ def _number_figure(text: str, m: re.Match[str]) -> Figure | None:
         digits = num.replace(".", "").replace(",", ".")
     else:
         digits = num.replace(",", "")
-    unit_after = usym or (" ".join(uword.lower().split()) if uword else None)
+    unit_after = usym or (" ".join(uword.lower().split()) if uword else None) or pence
     unit = pre.rstrip(".") if pre else unit_after
     currency = pre is not None or unit_after in _CURRENCY_WORDS
     scale = " ".join(scale_text.lower().split()) if scale_text else None

@@ -224,3 +224,24 @@ def test_figures_for_different_years_or_rates_are_not_compared():
         "The mine produces 5,000 tonnes of coal a month for the region.\n"
     )
     assert numbers(text) == []
+
+
+def test_different_quantities_with_one_noun_are_not_compared():
+    for text in (
+        "About 100 Russian soldiers were killed, officials said.\n\n"
+        "About 1,000 Ukrainian soldiers were killed, officials said.\n",
+        "About 100 soldiers were killed in the attack, officials said.\n\n"
+        "About 1,000 soldiers were wounded in the attack, officials said.\n",
+        "Workers get a daily allowance of Rs 250 for the site work.\n\n"
+        "Workers get a monthly salary of Rs 2,500 for the site work.\n",
+        "It sells a 512GB model.\n\nIt sells a 5,120 x 1,440 screen.\n",
+    ):
+        assert rule_lines(numbers(text), "numbers/magnitude") == set(), text
+
+
+def test_a_list_is_not_a_range():
+    text = (
+        "The laptop comes with 512GB of flash storage.\n\n"
+        "We tested both a 5,120GB and 1TB model of the flash storage.\n"
+    )
+    assert rule_lines(numbers(text), "numbers/magnitude") == {3}

@@ -372,3 +372,12 @@ def test_seed_articles() -> None:
     counted = {(f.value, f.noun) for f in find_figures(losses)}
     assert {(720.0, "personnel"), (121480.0, "loss"), (3150.0, "tank")} <= counted
     assert not any(f.indian or f.decimal_comma for f in find_figures(losses))
+
+
+def test_pence_and_index_names():
+    [pence] = find_figures("Shares closed at 300p on Monday.")
+    assert (pence.value, pence.unit) == (300.0, "p")
+    assert find_figures("He watched it in 1080p.") == []
+    for text in ("The S&P 500 fell.", "Fortune 500 companies hired.", "FTSE 100 shares fell.",
+                 "The Nifty 50 rose.", "a fleet of 400 737 Max jets"):
+        assert [f.value for f in find_figures(text) if f.value in (500, 100, 50, 737)] == [], text

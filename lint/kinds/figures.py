@@ -22,10 +22,10 @@ tie), and the message cites the other.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..analysis import Analysis
@@ -207,9 +207,57 @@ _NOT_QUANTITY_NOUNS = frozenset({
 })
 _PERCENT_UNITS = frozenset({"%", "per cent", "percent", "percentage point", "percentage points", "‰"})
 _YEAR = lazy_compile(r"\b(?:1[89]|20)\d\d\b")
-_PERIOD = lazy_compile(r"\b(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute)|(daily|weekly|monthly|yearly|annually|hourly))\b")
-_PERIOD_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "hourly": "hour"}
-_CURRENCY_SIGNS = lazy_compile(r"[$£€¥₹₩₽₦]|Rs|USD|INR|EUR|GBP|dollar|rupee|euro|pound|yen|yuan")
+# The period a figure is given per: "500 a day", "a monthly salary of", "per annum".
+_PERIOD_AFTER = lazy_compile(
+    r"\b(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute|annum|night|shift|match|game)"
+    r"|(daily|weekly|monthly|yearly|annually|hourly|nightly))\b", re.IGNORECASE)
+_PERIOD_BEFORE = lazy_compile(r"\b(daily|weekly|monthly|yearly|annual|hourly|nightly|per-day)\b", re.IGNORECASE)
+_PERIOD_WORDS = {
+    "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+    "annual": "year", "annum": "year", "hourly": "hour", "nightly": "night", "per-day": "day",
+}
+# A figure for each one of something: "Rs 2,500 per person", "$10 a head", "per capita".
+_PER_UNIT = lazy_compile(
+    r"^[ \u00a0]*(?:(?:a|per|for\s+each|each)\s+(?:person|head|capita|student|family|household|child|"
+    r"patient|passenger|worker|employee|share|unit|seat|ticket|vote|member|user|customer|tonne|kg|kilo|litre)"
+    r"|apiece|each)\b", re.IGNORECASE)
+# A change against a level: "a hike of 25", "raised by 250", "cut by 50" ... and a running total.
+_CHANGE_BEFORE = lazy_compile(
+    r"\b(?:hikes?|increases?|rises?|jumps?|cuts?|reductions?|drops?|falls?|declines?|gains?|"
+    r"raised|increased|rose|jumped|cut|reduced|dropped|fell|declined|gained|up|down)"
+    r"(?:\s+(?:of|by))?\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_TOTAL_NEAR = lazy_compile(
+    r"\b(?:total|totals|totalled|totaled|cumulative|cumulatively|altogether|in\s+all|so\s+far|to\s+date|overall)\b",
+    re.IGNORECASE)
+# What happened to the counted thing: "soldiers (have been) killed", "killed 50", "rescued 200".
+_OUTCOME_AFTER = lazy_compile(
+    r"^((?:[ \u00a0]+(?:have|has|had|were|was|are|is|been|being|be|now|reportedly|also|already|either|who|that))*)"
+    r"[ \u00a0]+([a-z]+)(?:[ \u00a0]+(?:or|and)[ \u00a0]+([a-z]+))?")
+_PASSIVE_AUX = frozenset({"were", "was", "are", "is", "been", "being", "be"})
+_IRREGULAR_PARTICIPLES = frozenset({"hurt", "shot", "held", "slain", "taken", "born", "sold", "built", "left", "lost", "dead", "missing"})
+# What may stand right after a count to say what happened to it: "soldiers killed or wounded".
+_OUTCOME_STATES = frozenset("""
+killed wounded injured dead missing hurt arrested detained displaced rescued evacuated infected
+hospitalised hospitalized affected stranded trapped deported vaccinated tested employed sold
+exported imported captured abducted kidnapped executed slain drowned
+""".split())
+_OUTCOME_BEFORE = lazy_compile(r"\b([a-z]+ed|killing|kills|kill)\s+(?:[\w-]+\s+){0,2}$")
+# Verbs in -ed that relate or report a figure rather than say what happened to the thing counted.
+_NOT_OUTCOMES = frozenset("""
+included reached totalled totaled stood remained compared estimated reported recorded counted
+claimed confirmed stated announced expected needed required listed based aged named called
+owned used served added numbered topped exceeded passed surpassed hit crossed
+""".split())
+# Places a figure is given for: "in Ukraine", "at Heathrow" (months and days are times, not places).
+_PLACE = lazy_compile(r"\b(?:in|at|across|from)\s+((?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")
+_NOT_PLACES = frozenset("""
+January February March April May June July August September October November December Monday
+Tuesday Wednesday Thursday Friday Saturday Sunday The This That Total
+""".split())
+_QUALIFIER_STOP = frozenset({
+    "more", "than", "about", "around", "some", "of", "the", "nearly", "almost", "over", "under", "estimated",
+})
+_CURRENCY_SIGNS = lazy_compile(r"[$£€¥₹₩₽₦]|Rs|USD|INR|EUR|GBP|dollar|rupee|euro|pound|yen|yuan|^p$")
 
 # A run of digits as written, whether or not it reads as a figure: "121,480", "1440" in
 # "3440x1440", "1660" in "GTX 1660".  Decimals, dates, times and codes ("05/10", "10:48",
@@ -222,6 +270,41 @@ _TOKEN_RIGHT = lazy_compile(r"[ \u00a0]?([A-Za-z%]+)")
 _NEIGHBOUR_STOP = _CONTEXT_STOP | frozenset("""
 a an of in on at to by up as or is it be so if no
 """.split())
+# Comparisons per mention: enough for any article, and a bound on a 2 MB document of figures.
+_MAX_PARTNERS = 8
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """What a figure measures, as far as its sentence says: two figures can only conflict when
+    nothing here tells them apart (an empty field says nothing either way)."""
+
+    noun: str = ""  # counted-noun lemma: "soldier"
+    qualifiers: frozenset[str] = frozenset()  # words before the noun: {"russian"}
+    outcomes: frozenset[str] = frozenset()  # what happened to it: {"killed", "wounded"}
+    period: str = ""  # the period a rate is per: "day", "month"
+    per_unit: bool = False  # a figure for each one: per person, per share, apiece
+    change: bool = False  # a change against a level ("a hike of 25"), not the level itself
+    total: bool = False  # a running total ("so far", "in all", "cumulative")
+    years: frozenset[str] = frozenset()  # the years its sentence names
+    places: frozenset[str] = frozenset()  # the places its sentence names ("in Ukraine")
+
+    def differs(self, other: "_Quantity") -> bool:
+        """Whether the two are plainly different quantities."""
+        if self.noun and other.noun and self.noun != other.noun:
+            return True
+        a, b = self.qualifiers, other.qualifiers
+        if a and b and not (a <= b or b <= a):
+            return True  # Russian soldiers, Ukrainian soldiers
+        if self.outcomes and other.outcomes and not self.outcomes & other.outcomes:
+            return True  # soldiers killed, soldiers wounded
+        if self.period != other.period or self.per_unit != other.per_unit:
+            return True  # a daily allowance, a monthly salary; per person, in all
+        if self.change != other.change or (self.change and self.total != other.total):
+            return True  # a single hike against the level, or against the cumulative change
+        if self.years and other.years and not self.years & other.years:
+            return True
+        return bool(self.places and other.places and not self.places & other.places)
 
 
 @dataclass(frozen=True)
@@ -236,34 +319,18 @@ class _Mention:
     sentence: int  # start offset of its sentence (or line)
     indian: bool = False
     unit: str = ""  # normalised unit ("" for a plain count)
-    noun: str = ""  # counted-noun lemma ("" for none)
+    quantity: _Quantity = _Quantity()
     left: str = ""  # the word or letters just before a digit string ("GTX", "x")
     right: str = ""  # the word or letters just after it ("Ti", "GB")
-    source: str = field(default="", repr=False, compare=False)  # the document text
-    sentence_end: int = 0
-
-    @cached_property
-    def context(self) -> frozenset[str]:
-        """Content words near the figure (four before, eight after, within its sentence)."""
-        before = self.source[max(self.sentence, self.start - 50):self.start]
-        after = self.source[self.end:min(self.sentence_end, self.end + 90)]
-        words = _CONTEXT_WORD.findall(before)[-4:] + _CONTEXT_WORD.findall(after)[:8]
-        return frozenset(w.lower().rstrip("s") for w in words if w.lower() not in _CONTEXT_STOP)
-
-    @cached_property
-    def when(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The years its sentence names, and the period a rate is given per ("a day")."""
-        sentence = self.source[self.sentence:self.sentence_end]
-        after = self.source[self.end:min(self.sentence_end, self.end + 90)].lower()
-        periods = frozenset(m.group(1) or _PERIOD_WORDS[m.group(2)] for m in _PERIOD.finditer(after))
-        return frozenset(_YEAR.findall(sentence)), periods
+    context: frozenset[str] = frozenset()  # content words near it, within its sentence
+    is_figure: bool = False  # a digit string that is also a figure, judged with its quantity
 
     @property
     def thing(self) -> str:
         """What the figure measures: its counted noun, else its unit of measure ("foot").
 
         A currency alone says too little: an article quotes many prices in dollars."""
-        return self.noun or ("" if self.unit.startswith("money:") else self.unit)
+        return self.quantity.noun or ("" if self.unit.startswith("money:") else self.unit)
 
 
 def _significant_digits(value: float) -> str:
@@ -283,17 +350,85 @@ def _normal_unit(unit: str | None) -> str:
 
 
 def _in_range(text: str, figures: Sequence["Figure"], index: int) -> bool:
+    """An end of a range ("10 to 15", "between 5 and 7"), not a list ("a 512GB and 1TB model")."""
     figure = figures[index]
-    before = figures[index - 1] if index > 0 else None
-    after = figures[index + 1] if index + 1 < len(figures) else None
-    if before is not None and _RANGE_JOIN.fullmatch(text, before.end, figure.start):
-        return True
-    return after is not None and bool(_RANGE_JOIN.fullmatch(text, figure.end, after.start))
+    for first, second in ((index - 1, index), (index, index + 1)):
+        if first < 0 or second >= len(figures):
+            continue
+        a, b = figures[first], figures[second]
+        if a.unit and b.unit and a.unit != b.unit:
+            continue
+        join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+        if join and ("and" not in join.group() or text[max(0, a.start - 8):a.start].lower() == "between "):
+            return True
+    return False
 
 
 def _sentence_span(text: Analysis, offset: int) -> tuple[int, int]:
     span = text.sentence_at(offset) or text.line_at(offset)
     return span.start, span.end
+
+
+def _context(raw: str, start: int, end: int, sentence: tuple[int, int]) -> frozenset[str]:
+    """Content words near a figure (four before, eight after, within its sentence)."""
+    before = raw[max(sentence[0], start - 50):start]
+    after = raw[end:min(sentence[1], end + 90)]
+    words = _CONTEXT_WORD.findall(before)[-4:] + _CONTEXT_WORD.findall(after)[:8]
+    return frozenset(w.lower().rstrip("s") for w in words if w.lower() not in _CONTEXT_STOP)
+
+
+def _quantity(raw: str, figure: "Figure", sentence: tuple[int, int]) -> _Quantity:
+    """The quantity key of a figure, read from its parse and the sentence around it."""
+    s_start, s_end = sentence
+    before = raw[max(s_start, figure.start - 45):figure.start]
+    after = raw[figure.end:min(s_end, figure.end + 90)]
+    qualifiers = frozenset(
+        w for w in (figure.qualifier or "").split() if w not in _QUALIFIER_STOP and not w.endswith("ed"))
+    outcomes: set[str] = set()
+    # After the noun: "Russian soldiers have been killed or wounded".
+    noun_end = 0
+    if figure.noun:
+        stem = figure.noun[: max(3, len(figure.noun) - 1)]
+        found = after.lower().find(stem)
+        noun_end = after.find(" ", found) if 0 <= found < 40 else -1
+    if noun_end >= 0:
+        tail = after[noun_end:] if figure.noun else after
+        outcome = _OUTCOME_AFTER.match(tail)
+        if outcome:
+            # A passive ("have been killed") or a state right after the count ("soldiers
+            # killed or wounded") says what happened to it; an active verb ("Indians returned
+            # home") says what the same people did next.
+            passive = bool(_PASSIVE_AUX.intersection(outcome.group(1).split()))
+            for word in outcome.group(2, 3):
+                if word and (word in _OUTCOME_STATES and (passive or not outcome.group(1))
+                             or passive and (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES)):
+                    outcomes.add(word)
+    verb = _OUTCOME_BEFORE.search(before)
+    if verb:
+        word = verb.group(1)
+        outcomes.add("killed" if word.startswith("kill") else word)
+    outcomes -= _NOT_OUTCOMES
+    period_match = _PERIOD_AFTER.search(after[:40]) or _PERIOD_BEFORE.search(before)
+    period = ""
+    if period_match:
+        word = next(g for g in period_match.groups() if g).lower()
+        period = _PERIOD_WORDS.get(word, word)
+    whole = raw[s_start:s_end]
+    # Only a place right after the figure is the figure's: "killed in Ukraine", not "told the
+    # Economic Club in New York" at the end of the sentence.
+    places = frozenset(m.group(1).removeprefix("the ") for m in _PLACE.finditer(after[:45])
+                       if m.group(1).split()[0] not in _NOT_PLACES)
+    return _Quantity(
+        noun=figure.noun or "",
+        qualifiers=qualifiers,
+        outcomes=frozenset(outcomes),
+        period=period,
+        per_unit=bool(_PER_UNIT.match(after)),
+        change=bool(_CHANGE_BEFORE.search(before[-30:])),
+        total=bool(_TOTAL_NEAR.search(before) or _TOTAL_NEAR.search(after[:40])),
+        years=frozenset(_YEAR.findall(whole)),
+        places=places,
+    )
 
 
 def _figure_mentions(text: Analysis) -> list[_Mention]:
@@ -306,10 +441,11 @@ def _figure_mentions(text: Analysis) -> list[_Mention]:
             continue
         if figure.noun in _NOT_QUANTITY_NOUNS or _in_range(raw, figures, index):
             continue
-        start, end = _sentence_span(text, figure.start)
+        sentence = _sentence_span(text, figure.start)
         mentions.append(_Mention(
-            figure.start, figure.end, figure.text, figure.value, _significant_digits(figure.value), start,
-            indian=figure.indian, unit=_normal_unit(figure.unit), noun=figure.noun or "", source=raw, sentence_end=end,
+            figure.start, figure.end, figure.text, figure.value, _significant_digits(figure.value), sentence[0],
+            indian=figure.indian, unit=_normal_unit(figure.unit), quantity=_quantity(raw, figure, sentence),
+            context=_context(raw, figure.start, figure.end, sentence),
         ))
     return mentions
 
@@ -362,19 +498,15 @@ def _factor(a: float, b: float, tolerance: float) -> int:
 
 
 def _same_figure_quantity(a: _Mention, b: _Mention, min_shared: int) -> int:
-    """How sure we are that two figures count the same thing (0: not at all)."""
-    if a.unit != b.unit:
-        return 0
-    if a.noun and b.noun and a.noun != b.noun:
+    """How sure we are that two figures are the same quantity (0: not at all)."""
+    if a.unit != b.unit or a.quantity.differs(b.quantity):
         return 0
     shared = len(a.context & b.context)
     if a.digits == b.digits and len(a.digits) >= 3:
-        return 3 + shared
-    (years_a, period_a), (years_b, period_b) = a.when, b.when
-    if years_a and years_b and years_a != years_b or period_a != period_b:
-        return 0  # "100 killed in 2010 ... 1,000 killed in 2019", "500 a day ... 5,000 a year"
-    if a.noun and a.noun == b.noun and a.digits == b.digits and len(a.digits) == 2:
-        return 2 + shared
+        return 3 + shared  # "121,480" and "1,214,800": no coincidence
+    if a.digits == b.digits and len(a.digits) == 2 and (
+            (a.quantity.noun and a.quantity.noun == b.quantity.noun) or (a.unit and shared >= 1)):
+        return 2 + shared  # "150 Indians" and "1,500 Indians"; "£250 fine" and "£2,500 fine"
     # Round figures ("100", "a million", "$10 million") are common: ask for the same thing
     # counted or measured and the same words around it too.
     return 1 + shared if a.thing and a.thing == b.thing and shared >= min_shared else 0
@@ -383,8 +515,10 @@ def _same_figure_quantity(a: _Mention, b: _Mention, min_shared: int) -> int:
 def _same_token_quantity(a: _Mention, b: _Mention, min_shared: int) -> int:
     """Digit strings: the same significant digits, three or more of them, or two and the same
     word or letters on the same side ("5500M" and "55,000M")."""
-    if a.digits != b.digits or len(a.digits) < 2:
-        return 0
+    if a.digits != b.digits or len(a.digits) < 2 or a.is_figure and b.is_figure:
+        return 0  # two figures were compared with their whole quantities
+    if a.right != b.right and a.right and b.right and a.right not in _NEIGHBOUR_STOP and b.right not in _NEIGHBOUR_STOP:
+        return 0  # "512GB" and "5120 x": a storage size and a screen width
     if len(a.digits) >= 3:
         return 3
     same_left = a.left and a.left == b.left and a.left not in _NEIGHBOUR_STOP
@@ -400,9 +534,9 @@ class _Conflict:
 
 
 def _figure_keys(mention: _Mention) -> tuple[str, ...]:
-    """Buckets of figures worth comparing: the same digits, or the same thing counted."""
+    """Groups of figures worth comparing: the same digits, or the same thing in the same unit."""
     keys = ("d" + mention.digits,) if len(mention.digits) >= 2 else ()
-    return keys + ("t" + mention.thing,) if mention.thing else keys
+    return keys + (f"t{mention.thing}|{mention.unit}",) if mention.thing else keys
 
 
 def _token_keys(mention: _Mention) -> tuple[str, ...]:
@@ -411,32 +545,51 @@ def _token_keys(mention: _Mention) -> tuple[str, ...]:
 
 def _conflicts(mentions: list[_Mention], keys, same, min_shared: int, tolerance: float) -> list[_Conflict]:
     """The mentions that disagree by a factor of 10, 100 or 1,000 with the same quantity
-    elsewhere and are outvoted: fewer mentions agree with them (the later one on a tie)."""
-    buckets: dict[str, list[int]] = {}
+    elsewhere and are outvoted: fewer mentions agree with them (the later one on a tie).
+
+    Linear in the mentions: each group is sorted by value once, and a mention is compared only
+    with the nearest few of its group at its own value and at 10, 100 and 1,000 times it."""
+    groups: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         for key in keys(mention):
-            buckets.setdefault(key, []).append(index)
-    pairs = {(i, j) for members in buckets.values() if len(members) > 1 for n, i in enumerate(members) for j in members[n + 1:]}
-    partners: dict[int, list[tuple[int, int, int]]] = {}  # index -> (partner, factor, strength)
-    alike: dict[int, int] = {}  # index -> how many other mentions give its value for its thing
-    for i, j in sorted(pairs):
-        a, b = mentions[i], mentions[j]
-        if abs(a.value - b.value) <= tolerance * max(a.value, b.value):
-            if same(a, b, min_shared):
-                alike[i] = alike.get(i, 0) + 1
-                alike[j] = alike.get(j, 0) + 1
+            groups.setdefault(key, []).append(index)
+    partners: dict[int, dict[int, tuple[int, int]]] = {}  # index -> partner -> (factor, strength)
+    alike: dict[int, set[int]] = {}  # index -> other mentions giving its value for its quantity
+    for members in groups.values():
+        if len(members) < 2:
             continue
-        if b.sentence == a.sentence:
-            continue  # "rose from 100 to 1,000", "of the 1,000, 100 were": a comparison
-        factor = _factor(a.value, b.value, tolerance)
-        strength = factor and same(a, b, min_shared)
-        if strength:
-            partners.setdefault(i, []).append((j, factor, strength))
-            partners.setdefault(j, []).append((i, factor, strength))
+        members.sort(key=lambda i: mentions[i].value)
+        values = [mentions[i].value for i in members]
+        for i in members:
+            a = mentions[i]
+            for factor in (1, 10, 100, 1000):
+                low = bisect.bisect_left(values, a.value * factor * (1 - tolerance))
+                high = bisect.bisect_right(values, a.value * factor * (1 + tolerance))
+                # The nearest in the text first: a slip is most often close to its witness.
+                near = sorted(members[low:high], key=lambda j: abs(mentions[j].start - a.start))
+                for j in near[:_MAX_PARTNERS]:
+                    if j == i:
+                        continue
+                    b = mentions[j]
+                    if factor == 1:
+                        if same(a, b, min_shared):
+                            alike.setdefault(i, set()).add(j)
+                            alike.setdefault(j, set()).add(i)
+                        continue
+                    if b.sentence == a.sentence:
+                        continue  # "rose from 100 to 1,000", "of the 1,000, 100 were": a comparison
+                    real = _factor(a.value, b.value, tolerance)
+                    strength = real and same(a, b, min_shared)
+                    if strength:
+                        partners.setdefault(i, {})[j] = (real, strength)
+                        partners.setdefault(j, {})[i] = (real, strength)
     found = []
     for i in sorted(partners):
-        support = alike.get(i, 0)
-        outvoted = [p for p in partners[i] if support < alike.get(p[0], 0) or (support == alike.get(p[0], 0) and p[0] < i)]
+        support = len(alike.get(i, ()))
+        outvoted = [
+            (p, factor, strength) for p, (factor, strength) in partners[i].items()
+            if support < len(alike.get(p, ())) or (support == len(alike.get(p, ())) and p < i)
+        ]
         if not outvoted:
             continue
         me = mentions[i]
@@ -464,7 +617,10 @@ class Magnitude(Kind):
         tokens = _token_mentions(text)
         if len(tokens) > 1:
             # Digit strings add what the figures missed (labels, codes, glued units), never a
-            # second opinion on a pair of figures already judged.
+            # second opinion on two figures: those were judged with their whole quantities.
+            starts = [f.start for f in text.figures]
+            ends = [f.end for f in text.figures]
+            tokens = [replace(t, is_figure=_inside(starts, ends, t.start)) for t in tokens]
             judged = [(m.start, m.end) for c in conflicts for m in (c.mention, c.other)]
             conflicts += [
                 c for c in _conflicts(tokens, _token_keys, _same_token_quantity, self.shared_words, self.tolerance)
@@ -481,14 +637,20 @@ class Magnitude(Kind):
             ))
 
 
+def _inside(starts: list[int], ends: list[int], offset: int) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < ends[index]
+
+
 _THING_WORD = lazy_compile(r"[ \u00a0]+(?:of[ \u00a0]+)?[A-Za-z][\w'\u2019-]*")
 
 
 def _thing(text: str, mention: _Mention) -> str:
     """The words after a figure up to its counted noun, for the message: " Russian soldiers"."""
-    if not mention.noun:
+    noun = mention.quantity.noun
+    if not noun:
         return ""
-    stem = mention.noun[: max(3, len(mention.noun) - 1)].lower()
+    stem = noun[: max(3, len(noun) - 1)].lower()
     end = mention.end
     for _ in range(5):
         word = _THING_WORD.match(text, end)
