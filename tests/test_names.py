@@ -326,3 +326,12 @@ def test_a_malformed_house_spelling_entry_is_reported(tmp_path, entry, problem):
     )
     with pytest.raises(PackError, match=problem):
         load_pack(Path(pack))
+
+
+def test_a_family_plural_of_a_surname_stays_quiet():
+    text = (
+        "Trudeau said the vote would be close. Trudeau told the party, and Trudeau left for Ottawa. "
+        "The Trudeaus were at the dinner.\n"
+    )
+    assert names_findings(text, VARIANT) == []
+    assert len(names_findings(text.replace("Trudeaus", "Trudeaux"), VARIANT)) == 1

@@ -114,6 +114,9 @@ def _singulars(word: str) -> tuple[str, ...]:
 
 def are_inflections(a: str, b: str) -> bool:
     """Whether a and b are one stem with different endings: Trump, Trumps; Russia, Russians."""
+    one, other = sorted((a.lower(), b.lower()), key=len)
+    if other in (one + "s", one + "es"):
+        return True  # a plural of the other spelling itself, even in -us: the Trudeaus
     for one in _singulars(a):
         for other in _singulars(b):
             if one == other:
