@@ -20,7 +20,7 @@ _LIST_MARK = re.compile(r"\s*(?:[-*•▪●·]|\d{1,2}[.)])\s")
 HEADLINE_MAX_CHARS = 250
 # A hard-wrapped text: most lines end near one width, and that width is a column's, not a
 # paragraph's.
-_WRAP_MIN, _WRAP_MAX = 30, 120
+_WRAP_MIN, _WRAP_MAX = 50, 120
 _WRAPPED_SHARE = 0.9  # of non-blank lines no longer than the width
 _FULL_SHARE = 0.4  # of non-blank lines within _FULL_SLACK of the width
 _FULL_SLACK = 20
@@ -56,22 +56,28 @@ def wrap_width(lengths: list[int]) -> int | None:
     return width if full >= _FULL_SHARE * len(lengths) else None
 
 
-def _continues(previous: str, line: str, width: int | None, blank_separated: bool) -> bool:
-    """Whether `line` goes on with the paragraph of `previous` (a hard wrap)."""
+WRAP, SOFT = "wrap", "soft"
+_SHORT_LINE = 40  # a shorter line that runs on in lower case is a label or menu entry, not wrapped prose
+
+
+def _continues(previous: str, line: str, width: int | None, blank_separated: bool) -> str | None:
+    """How `line` goes on with the paragraph of `previous`: WRAP (a hard wrap inside prose: the
+    lines are joined), SOFT (the same block, but its own line: a short line running on in lower
+    case), or None (a new paragraph)."""
     if not previous or _LIST_MARK.match(line):
-        return False
+        return None
     stripped = line.lstrip()
     if stripped[:1].islower() and not _ENDS_SENTENCE.search(previous):
-        return True
+        return WRAP if len(previous.strip()) >= _SHORT_LINE else SOFT
     if width is None:
-        return False
+        return None
     body = previous.rstrip()
     first_word = stripped.split(maxsplit=1)[0] if stripped else ""
     if len(body) + 1 + len(first_word) <= width or len(body) < width - _FULL_SLACK:
-        return False  # the next word would have fitted: the break was the writer's
+        return None  # the next word would have fitted: the break was the writer's
     # Where blank lines part paragraphs, a lone line break is a wrap; otherwise a full line
     # that ends a sentence may end its paragraph too.
-    return blank_separated or not _ENDS_SENTENCE.search(previous)
+    return WRAP if blank_separated or not _ENDS_SENTENCE.search(previous) else None
 
 
 def read_text(path: str, source: str) -> Document:
@@ -80,37 +86,38 @@ def read_text(path: str, source: str) -> Document:
     filled = [line for line in lines if line.text.strip()]
     width = wrap_width([len(line.text.rstrip()) for line in filled])
     blank_separated = len(filled) < len(lines) - 1
-    # Paragraphs as runs of line indexes.
-    paragraphs: list[list[int]] = []
+    # Paragraphs as runs of (line index, how it goes on from the line before).
+    paragraphs: list[list[tuple[int, str | None]]] = []
     previous = ""
     for index, line in enumerate(lines):
         if not line.text.strip():
             previous = ""
             continue
-        if paragraphs and previous and _continues(previous, line.text, width, blank_separated):
-            paragraphs[-1].append(index)
+        how = _continues(previous, line.text, width, blank_separated) if paragraphs and previous else None
+        if how is None:
+            paragraphs.append([(index, None)])
         else:
-            paragraphs.append([index])
+            paragraphs[-1].append((index, how))
         previous = line.text
-    # The text: each paragraph's lines joined by one space that stands for the line break (and
-    # the white space around it); everything between paragraphs copied as it is.
+    # The text: a wrapped line joined to the one before by one space that stands for the line
+    # break (and the white space around it); everything else copied as it is.
     spans: list[tuple[int, int]] = []
     copied = 0
     for paragraph in paragraphs:
-        first = lines[paragraph[0]]
+        first = lines[paragraph[0][0]]
         builder.add(source[copied:first.start], copied)
-        start = builder.length
-        for previous_index, index in zip(paragraph, paragraph[1:]):
-            before, after = lines[previous_index], lines[index]
+        start, copied = builder.length, first.start
+        for (before_index, _), (index, how) in zip(paragraph, paragraph[1:]):
+            if how != WRAP:
+                continue
+            before, after = lines[before_index], lines[index]
             body_end = before.start + len(before.text.rstrip())
-            builder.add(source[first.start if previous_index == paragraph[0] else copied:body_end],
-                        first.start if previous_index == paragraph[0] else copied)
             next_start = after.start + len(after.text) - len(after.text.lstrip())
+            builder.add(source[copied:body_end], copied)
             builder.add(" ", body_end, next_start - body_end)
             copied = next_start
-        last = lines[paragraph[-1]]
-        piece_start = first.start if len(paragraph) == 1 else copied
-        builder.add(source[piece_start:last.end], piece_start)
+        last = lines[paragraph[-1][0]]
+        builder.add(source[copied:last.end], copied)
         spans.append((start, builder.length))
         copied = last.end
     builder.add(source[copied:], copied)
