@@ -26,6 +26,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 VERDICTS = ("right", "wrong")
 MATCH_CHARS = 60
+FIGURES_ONLY = {"readability/scores"}  # reports figures, not a claim that can be right or wrong
 
 
 class Key(NamedTuple):
@@ -98,7 +99,7 @@ def current_findings(cmd: list[str], shared: Path, paths: list[str], cwd: Path, 
     lines_of = {str(f): f.read_text(encoding="utf-8", errors="replace").splitlines() for f in files}
     found: dict[Key, dict] = {}
     for finding in run_newslint(cmd, files, cwd):
-        if finding.get("severity") == "info" and not all_severities:
+        if finding["rule"] in FIGURES_ONLY or (finding.get("severity") == "info" and not all_severities):
             continue
         absolute = str(Path(finding["path"]))
         if absolute not in lines_of:
@@ -157,7 +158,8 @@ def main() -> None:
     parser.add_argument("--emit-unjudged", type=Path, help="write the unjudged findings in the judged format")
     parser.add_argument("--add", action="append", default=[], metavar="FOLDER",
                         help="also run over the judged half of FOLDER (relative to shared), to find more to judge")
-    parser.add_argument("--all-severities", action="store_true", help="count info findings too")
+    parser.add_argument("--errors-and-warnings", dest="all_severities", action="store_false",
+                        help="leave info findings out (as the eval does)")
     parser.add_argument("--split", nargs="?", const="corpus", metavar="FOLDER", help="list the judged and tuned halves of FOLDER")
     args = parser.parse_args()
     root = args.root.resolve()

@@ -34,14 +34,16 @@ _GLUED = lazy_compile(
 # onto its paragraph, looked for only at the start of a block.  The opener must be a word that
 # starts sentences and never ends a camel-case name ("YouTube", "PlayStation", "easyJet").
 _CAMEL = lazy_compile(
-    r"(?<![^\W\d_])[A-Za-z][a-z]{2,30}(?P<right>The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|"
-    r"There|After|Before|When|While|As|But|And|For|With|From|According|During|Since|Despite|Following|"
-    r"Amid|Meanwhile|However|Earlier|If|What|Why|How|Police|Officials)(?= [a-z0-9])"
+    r"(?<![^\W\d_])[A-Za-z][a-z]{2,30}(?P<right>The|She|They|This|That|These|Those|There|After|Before|When|"
+    r"While|But|With|From|According|During|Since|Despite|Following|Amid|Meanwhile|However|Earlier|Why|"
+    r"Police|Officials)(?= [a-z0-9])"
 )
 # What a token with a join in it must not be: a web address, a path, an e-mail address, a handle.
 _ADDRESS = lazy_compile(r"://|www\.|@|/|\\|^#")
 _TOKEN_REACH = 80
 # Abbreviations after which a full stop does not end a sentence (lower case, no dots).
+# Words that end a web address written as a name ("PanARMENIAN.Net", "Mixi.Media").
+_DOMAIN_ENDS = frozenset("com net org info media news online live tv io co uk in biz gov edu".split())
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr no vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres supt dept est approx fig".split()
@@ -118,12 +120,16 @@ def _is_abbreviation_or_address(text: str, mark_start: int, offset: int, block: 
         return True
     before = text[start:mark_start].lstrip("\"'\u201c\u2018([")
     word = before.rstrip("\"'\u2019\u201d)]")
+    last_part = re.split(r"[-\u2013/]", word)[-1]  # "R-W" in "R-W.Va.": the state's initial
     if text[mark_start] == ".":
-        if "." in word or len(word) == 1 or word.lower() in ABBREVIATIONS:
-            return True  # "U.S.", "J.K.Rowling", "Mr.Smith"
+        if "." in word or len(last_part) == 1 or word.lower() in ABBREVIATIONS:
+            return True  # "U.S.", "J.K.Rowling", "Mr.Smith", "R-W.Va."
         after = text[offset:end]
-        if re.match(r"[A-Za-z]+\.[A-Za-z]", after):
-            return True  # "Example.Com.Au", a dotted name or address
+        if re.match(r"[A-Za-z]+\.", after):
+            return True  # "Example.Com.Au", "W.Va.": a dotted name, address or abbreviation
+        tail = re.match(r"[A-Za-z]+", after)
+        if word[:1].isupper() and tail and tail.group().lower() in _DOMAIN_ENDS and tail.end() == len(after.rstrip(",;:)")):
+            return True  # "PanARMENIAN.Net": a site's name
     return False
 
 

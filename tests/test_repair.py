@@ -17,7 +17,9 @@ GLUED = (
 LOOK_ALIKES = (
     "Talks in the U.S. capital\n\n"
     "The U.S. and the U.K. met at 3.30 p.m. with J.K.Rowling and George W.Bush present.\n\n"
-    "Mr.Smith wrote on bbc.co.uk/News.Today and on @PTI_News.Live, said Example.Com.Au.\n"
+    "Mr.Smith wrote on bbc.co.uk/News.Today and on @PTI_News.Live, said Example.Com.Au.\n\n"
+    "Senator Shelley Moore Capito, R-W.Va., read it on PanARMENIAN.Net and Mixi.Media first.\n\n"
+    "LinkedIn The company said on Monday that it would cut jobs across the region.\n"
 )
 
 
