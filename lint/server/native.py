@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Collection
 
 from ..lsp.settings import SettingsError, editor_settings, kebab_case
-from ..rules import FAMILIES
 from ..runner import STDIN, CliSettings
 from .errors import RequestError, check_unicode
 
@@ -41,21 +40,13 @@ def parse_json(body: bytes, what: str) -> object:
         raise RequestError(400, f"{what} is nested too deeply") from None
 
 
-def nearest_rule_name(name: str, rule_ids: Collection[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(name, [*FAMILIES, *rule_ids], n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
 def check_rule_names(key: str, patterns: tuple[str, ...], rule_ids: Collection[str]) -> None:
     """A rule id or family nobody knows would switch nothing on or off without a word: refuse it."""
-    for pattern in patterns:
-        if pattern == "ALL" or pattern in FAMILIES or pattern in rule_ids:
-            continue
-        nearest = nearest_rule_name(pattern, rule_ids)
-        hint = f" (did you mean {nearest!r}?)" if nearest else " (GET /v1/rules lists the rules)"
-        raise RequestError(400, f"'{key}': no rule or family {pattern!r}{hint}")
+    from ..selection import unknown_selection
+
+    problem = unknown_selection(patterns, rule_ids)
+    if problem is not None:
+        raise RequestError(400, f"'{key}': {problem}")
 
 
 def _refuse_key(key: str) -> RequestError:
