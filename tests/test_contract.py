@@ -123,24 +123,24 @@ def test_an_unknown_rule_in_the_configuration_is_an_error(tmp_path, config, key)
     assert f"newslint.toml: key '{key}': unknown rule or family" in result.stderr and "did you mean" in result.stderr
 
 
-def test_a_teams_pack_adds_rule_ids_a_selection_may_name(tmp_path):
-    (tmp_path / "house.toml").write_text(
+def _house_pack_config(folder, *, select: str) -> None:
+    """A team's pack of one rule, a configuration naming it and selecting `select`, and an article."""
+    (folder / "house.toml").write_text(
         '[[rules]]\nid = "style/banned-words"\nkind = "phrase"\nmatch = "anywhere"\nsummary = "Banned."\n'
         'message = "Avoid “{match}”."\nphrases = ["slammed"]\nexamples.fire = ["He slammed it."]\nexamples.quiet = ["He said it."]\n',
         encoding="utf-8")
-    (tmp_path / "newslint.toml").write_text('packs = ["house.toml"]\nselect = ["style/banned-words"]\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Headline\n\nCritics slammed the plan, officials said.\n", encoding="utf-8")
+    (folder / "newslint.toml").write_text(f'packs = ["house.toml"]\nselect = ["{select}"]\n', encoding="utf-8")
+    (folder / "a.txt").write_text("Headline\n\nCritics slammed the plan, officials said.\n", encoding="utf-8")
+
+
+def test_a_teams_pack_adds_rule_ids_a_selection_may_name(tmp_path):
+    _house_pack_config(tmp_path, select="style/banned-words")
     result = run("check", str(tmp_path / "a.txt"))
     assert result.exit_code == 1 and "style/banned-words" in result.stdout
 
 
 def test_a_pack_that_adds_no_enabled_rule_is_a_warning(tmp_path):
-    (tmp_path / "house.toml").write_text(
-        '[[rules]]\nid = "style/banned-words"\nkind = "phrase"\nmatch = "anywhere"\nsummary = "Banned."\n'
-        'message = "Avoid “{match}”."\nphrases = ["slammed"]\nexamples.fire = ["He slammed it."]\nexamples.quiet = ["He said it."]\n',
-        encoding="utf-8")
-    (tmp_path / "newslint.toml").write_text('packs = ["house.toml"]\nselect = ["chrome"]\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Headline\n\nCritics slammed the plan, officials said.\n", encoding="utf-8")
+    _house_pack_config(tmp_path, select="chrome")
     result = run("check", str(tmp_path / "a.txt"))
     assert "pack 'house.toml' contributes no enabled rule" in result.stderr
 
