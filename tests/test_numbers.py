@@ -80,11 +80,13 @@ def test_figure_in_quotation_is_reported_without_a_fix():
     assert finding.fix is None
 
 
-def test_article_in_indian_numbering_throughout_is_indian_copy():
+def test_with_no_locale_the_reader_is_international_even_for_indian_copy():
     text = fixture("indian-copy.txt")
-    assert numbers(text) == []
-    # An explicit international locale asks for every such figure.
+    # An article written throughout in lakh and crore is no exception for an international desk...
+    assert rule_lines(numbers(text), "numbers/indian-units") == {3, 5}
     assert rule_lines(numbers(text, locale="en-GB"), "numbers/indian-units") == {3, 5}
+    # ...and an Indian desk says it is one.
+    assert numbers(text, locale="en-IN") == []
 
 
 def test_mixed_article_gets_every_indian_figure():

@@ -5,9 +5,10 @@ All three read `Analysis.figures` (lint/numerals.py), so the text is scanned for
 
 indian-units flags lakh, crore and arab and Indian digit grouping ("1,00,000") in copy for an
 international audience and offers the converted figure.  It is off when the option `locale`
-is "en-IN".  With no locale set, an article that writes all its large figures the Indian way
-(two or more, and no million, billion or 100,000-style figure) is taken for Indian copy and
-left alone: it is the mix, or a lone lakh in international copy, that marks the defect.
+is "en-IN".  With no locale set the reader is an international desk's, as for a wire or a
+syndication feed: an article written throughout in Indian numbering is flagged like any other,
+since its readers abroad need the converted figures just the same.  An Indian desk says so
+with `locale = "en-IN"`.
 
 decimal-comma flags continental decimal commas ("3,5 million") and thousands dots
 ("1.000.000") and offers the figure with the separators swapped.
@@ -61,9 +62,6 @@ _GLUED_INDIAN = lazy_compile(
 )
 _GLUED_NUMBER = lazy_compile(r"[\d.,]+")
 _INDIAN_FACTORS = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
-_INTERNATIONAL_SCALES = frozenset({
-    "million", "billion", "trillion", "hundred million", "hundred billion", "m", "mn", "mln", "b", "bn", "bln", "tn",
-})
 
 
 @dataclass(frozen=True)
@@ -130,13 +128,6 @@ def _indian_figures(text: str, figures: Sequence["Figure"]) -> list[_IndianFigur
     return found
 
 
-def _international_large(figure: "Figure") -> bool:
-    """A large figure written the international way: "3 million", "$2bn", "250,000"."""
-    if figure.indian or figure.is_year or figure.decimal_comma:
-        return False
-    return figure.scale in _INTERNATIONAL_SCALES or ("," in figure.number and figure.value >= 100_000)
-
-
 class IndianUnits(Kind):
     name = "indian-units"
     fixable = True
@@ -157,8 +148,6 @@ class IndianUnits(Kind):
         indian = [f for f in _indian_figures(text.text, figures) if not text.in_embedded_post(f.start)]
         if not indian:
             return
-        if locale is None and len(indian) >= 2 and not any(_international_large(f) for f in figures):
-            return  # written throughout in Indian numbering: Indian copy, not a slip
         for figure in indian:
             quoted = text.in_quotation(figure.start)
             edit = None if quoted else Edit(figure.edit_start, figure.edit_end, figure.replacement)
