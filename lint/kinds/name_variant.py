@@ -26,7 +26,10 @@ from typing import Iterable
 
 from ..analysis import Analysis, Mention
 from ..findings import Edit, Hit
+from ..lexicon import ESTABLISHED, UNSEEN, established_apart, zipf
 from . import Kind, RuleError, string_list
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 # Endings that turn one word into another of the same stem (Russia, Russian; Israel, Israeli;
 # Marxist, Marxism), on top of a plural -s.  A dropped last letter that is one of these is lost.
@@ -158,6 +161,7 @@ def is_common_word(word: str) -> bool:
 class Variant:
     spelling: str
     name: str  # the frequent spelling it is taken for
+    fixable: bool = True  # False when the rare spelling is the established one: ask, do not rewrite
 
 
 def _capitals(word: str) -> int:
@@ -203,14 +207,19 @@ class NameVariant(Kind):
             variant = variants.get(mention.text)
             if variant is None:
                 continue
+            advice = "" if variant.fixable else (
+                f" “{variant.spelling}” is the usual spelling of the name: check which one is right."
+            )
             message = self.format(
                 variant=variant.spelling,
                 name=variant.name,
                 variant_times=_times(counts[variant.spelling]),
                 name_times=_times(counts[variant.name]),
                 count=counts[variant.name],
+                advice=advice,
             )
-            yield Hit(mention.start, mention.end, message, Edit(mention.start, mention.end, variant.name))
+            edit = Edit(mention.start, mention.end, variant.name) if variant.fixable else None
+            yield Hit(mention.start, mention.end, message, edit)
 
     def find_variants(self, text: Analysis) -> dict[str, Variant]:
         """Rare spellings taken for slips, by spelling."""
@@ -236,8 +245,15 @@ class NameVariant(Kind):
                 if used >= least and -3 < length - size < 3 and name != word
             ]
             name = self._reference(word, near) if near else None
-            if name is not None and self._is_slip(text, word, name):
-                variants[word] = Variant(word, name)
+            if name is None or not self._is_slip(text, word, name):
+                continue
+            if established_apart(word, name):
+                continue  # two names or words of their own (Capitol, Capital; Ivana, Ivanka)
+            rare = zipf(word)
+            if rare >= ESTABLISHED and _own_name_part(text, word, name):
+                continue  # a known name with a name part of its own: "Indira Gandhi" beside "India"
+            # The majority may be the slip ("Hunstman" three times, "Huntsman" once): then ask.
+            variants[word] = Variant(word, name, fixable=not (rare >= ESTABLISHED and zipf(name) < UNSEEN))
         return variants
 
     def _reference(self, word: str, near: list[tuple[str, int]]) -> str | None:
@@ -266,37 +282,65 @@ class NameVariant(Kind):
         if fold_spelling(word) == fold_spelling(name) or is_common_word(word):
             return False
         # Used in lower case somewhere: a common word, capitalised at a sentence start.
-        lower = word.lower()
-        if lower in text.text and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text.text):
+        if word.lower() in _lower_case_words(text):
             return False
         # An inflection of another name in the article ("Israeli" beside "Israel" and "Israelis").
-        for other in text.proper_nouns.counts:
-            if other[0] == word[0] and other != word and edit_distance(word, other, 2) <= 2:
-                if are_inflections(word, other):
-                    return False
+        for other in _nouns_by_initial(text).get(word[0], ()):
+            if other != word and edit_distance(word, other, 2) <= 2 and are_inflections(word, other):
+                return False
         # A common word ("County", "Finals") stands beside all sorts of names; a surname does not.
         return is_common_word(name) or not _another_persons_name(text, word, name)
+
+
+def _lower_case_words(text: Analysis) -> frozenset[str]:
+    """The words the article writes in lower case, found once for all candidates."""
+    return text.shared("lower-case-words", lambda: frozenset(w for w in _LETTERS.findall(text.text) if w.islower()))
+
+
+def _nouns_by_initial(text: Analysis) -> dict[str, list[str]]:
+    """The article's capitalised spellings by first letter, indexed once for all candidates."""
+
+    def index() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for noun in text.proper_nouns.counts:
+            found.setdefault(noun[0], []).append(noun)
+        return found
+
+    return text.shared("nouns-by-initial", index)
+
+
+def _name_neighbours(text: Analysis) -> dict[str, set[tuple[int, str]]]:
+    """For each capitalised spelling, the name parts seen right before (-1) or after (1) it,
+    worked out once for all candidates: "Mark" and "Milley", "Stephen" and "Miller"."""
+
+    def index() -> dict[str, set[tuple[int, str]]]:
+        mentions, body = text.name_mentions, text.text
+        found: dict[str, set[tuple[int, str]]] = {}
+        for left, right in zip(mentions, mentions[1:]):
+            if body[left.end:right.start] != " ":
+                continue
+            if _is_name_like(left, before=True):
+                found.setdefault(right.text, set()).add((-1, left.text))
+            if _is_name_like(right, before=False):
+                found.setdefault(left.text, set()).add((1, right.text))
+        return found
+
+    return text.shared("name-neighbours", index)
 
 
 def _another_persons_name(text: Analysis, word: str, name: str) -> bool:
     """Whether `word` stands beside a name never seen beside `name` on a side where `name` has other
     neighbours: "Stephen Miller" in an article about "Mark Milley" and "General Milley"."""
-    mentions = text.name_mentions
-    beside_word: set[tuple[int, str]] = set()
-    beside_name: set[tuple[int, str]] = set()
-    for index, mention in enumerate(mentions):
-        if mention.text != word and mention.text != name:
-            continue
-        found = beside_word if mention.text == word else beside_name
-        for side in (-1, 1):
-            other_index = index + side
-            if 0 <= other_index < len(mentions):
-                other = mentions[other_index]
-                left, right = (other, mention) if side < 0 else (mention, other)
-                if text.text[left.end:right.start] == " " and _is_name_like(other, before=side < 0):
-                    found.add((side, other.text))
+    neighbours = _name_neighbours(text)
+    beside_word, beside_name = neighbours.get(word, set()), neighbours.get(name, set())
     sides = {side for side, _ in beside_name}
     return any(side in sides for side, _ in beside_word - beside_name)
+
+
+def _own_name_part(text: Analysis, word: str, name: str) -> bool:
+    """Whether `word` stands beside a name part never seen beside `name` ("Indira Gandhi")."""
+    neighbours = _name_neighbours(text)
+    return bool(neighbours.get(word, set()) - neighbours.get(name, set()))
 
 
 def _is_name_like(mention: Mention, before: bool) -> bool:
