@@ -157,7 +157,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=40, help="list at most N of each kind of finding")
     parser.add_argument("--emit-unjudged", type=Path, help="write the unjudged findings in the judged format")
     parser.add_argument("--add", action="append", default=[], metavar="FOLDER",
-                        help="also run over the judged half of FOLDER (relative to shared), to find more to judge")
+                        help="also run over the judged half of FOLDER, or over a FILE (relative to shared), to find more to judge")
     parser.add_argument("--errors-and-warnings", dest="all_severities", action="store_false",
                         help="leave info findings out (as the eval does)")
     parser.add_argument("--split", nargs="?", const="corpus", metavar="FOLDER", help="list the judged and tuned halves of FOLDER")
@@ -174,8 +174,9 @@ def main() -> None:
 
     judgments = read_judged(root / "bench" / "judged")
     extra = [
-        str(p.relative_to(shared)) for folder in args.add for p in sorted((shared / folder).rglob("*"))
-        if p.is_file() and held_out(str(p.relative_to(shared)))
+        str(p.relative_to(shared)) for folder in args.add
+        for p in ([shared / folder] if (shared / folder).is_file() else sorted((shared / folder).rglob("*")))
+        if p.is_file() and (held_out(str(p.relative_to(shared))) or (shared / folder).is_file())
     ]
     if not judgments and not extra:
         sys.exit(f"no judgments in {root / 'bench' / 'judged'} (and no --add)")
