@@ -125,3 +125,35 @@ def test_embedded_post_is_the_posters_words():
         "\u2014 City Fire Department (@cityfire) November 1, 2019\n"
     )
     assert lines(text) == set()
+
+
+def _unsourced_lines(name: str) -> list[int]:
+    text = (FIXTURES / "attribution" / name).read_text(encoding="utf-8")
+    return sorted(f.start.line for f in lint_string(text, select=("attribution",)))
+
+
+def test_a_headline_figure_sourced_in_the_lead_is_attributed():
+    assert _unsourced_lines("headline-sourced.txt") == []
+    assert _unsourced_lines("headline-unsourced.txt") == [1]
+
+
+def test_settled_and_official_counts_need_no_source():
+    # Seats and votes of a declared result, runs, overs and wickets of a match.
+    assert _unsourced_lines("settled-facts.txt") == []
+
+
+def test_a_source_in_the_paragraph_carries_over_before_or_after():
+    # "… the agency said" after the figures; "According to an official report" before them.
+    assert _unsourced_lines("carried-over.txt") == []
+
+
+def test_contested_figures_stated_as_fact_need_a_source():
+    # A crowd size and arrests with no one saying so: both sentences are flagged.
+    assert _unsourced_lines("contested.txt") == [3, 3]
+
+
+def test_a_headline_that_names_its_source_as_a_label_is_attributed():
+    text = "Amnesty: More than 100 protesters killed in unrest\n\nThe unrest spread to twenty cities over the weekend.\n"
+    assert lint_string(text, select=("attribution",)) == []
+    unlabelled = "More than 100 protesters killed in unrest\n\nThe unrest spread to twenty cities over the weekend.\n"
+    assert [f.start.line for f in lint_string(unlabelled, select=("attribution",))] == [1]

@@ -2,10 +2,13 @@
 
 Death tolls, casualties, troop numbers, arrests, refugees, crowd sizes and poll results are
 figures someone counted or estimated; a reader must be told who.  A sentence giving such a
-figure is attributed when it, or an earlier sentence of the same paragraph, has a reporting
-cue (Analysis.has_reporting_cue: "said", "according to", "estimated", "data from ... showed").
-A list item or a headline stands alone and inherits nothing.  Figures inside quotation marks
-or an embedded post are someone's words, attributed by definition.
+figure is attributed when its paragraph has a reporting cue, before it or after it
+(Analysis.has_reporting_cue: "said", "according to", "estimated", "data from ... showed"): "He
+said" carries over to the figures of its paragraph.  A headline is attributed when one of the
+first paragraphs gives its figure with a source, as the lead does ("… police said").  A list item
+stands alone and inherits nothing.  Figures inside quotation marks or an embedded post are
+someone's words, attributed by definition.  Settled or official counts (`settled`: seats and
+votes of a result, runs and wickets, goals and medals) need no source.
 
 A figure counts as contested when the noun it counts is one of `nouns` ("720 military
 personnel", "121,480 losses"), when it is the figure of one of `totals` ("the death toll has
@@ -21,7 +24,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..analysis import Analysis
-from ..document import LIST_ITEM
+from ..document import HEADLINE, LIST_ITEM
 from ..findings import Hit
 from ..patterns import lazy_compile
 from . import Kind, RuleError, string_list
@@ -44,6 +47,9 @@ _HEDGE = (
 # How far from a figure a verb may stand and still say what the figure counts.
 _BEFORE_CHARS = 45
 _AFTER_CHARS = 60
+_LEAD_PARAGRAPHS = 3  # where a headline's figure is sourced, if anywhere
+# A headline that opens with its source as a label: "Amnesty: More than 100 protesters killed".
+_HEADLINE_SOURCE = lazy_compile(r"[A-Z][\w&'\u2019-]*(?: [A-Z][\w&'\u2019-]*){0,2}[.:] (?=\S)")
 
 
 def _word_pattern(words: list[str]) -> re.Pattern[str]:
@@ -60,6 +66,7 @@ class Attribution(Kind):
         "totals": (list, []),
         "poll-words": (list, []),
         "min-value": ((int, float), 2),
+        "settled": (list, []),
     }
 
     def prepare(self) -> None:
@@ -80,6 +87,7 @@ class Attribution(Kind):
         ) if totals else None
         poll = string_list(self.poll_words, "'poll-words'")
         self.poll_regex = _word_pattern(poll) if poll else None
+        self.settled_set = frozenset(n.lower() for n in string_list(self.settled, "'settled'"))
 
     def check(self, text: Analysis) -> Iterable[Hit]:
         figures = text.figures
@@ -97,13 +105,28 @@ class Attribution(Kind):
                 continue
             if not self._contested(raw, figure, sentence.start, sentence.end):
                 continue
-            # A cue earlier in the same paragraph carries over; list items and headlines stand alone.
+            # A cue anywhere in the paragraph carries over; a list item stands alone; a headline
+            # is sourced by the lead paragraphs that give its figure.
             block = sentence.block
-            cue_from = sentence.start if block.kind == LIST_ITEM else block.start
-            if text.has_reporting_cue(cue_from, sentence.end):
+            if block.kind == LIST_ITEM:
+                if text.has_reporting_cue(sentence.start, sentence.end):
+                    continue
+            elif text.has_reporting_cue(block.start, block.end):
+                continue
+            if block.kind == HEADLINE and (_HEADLINE_SOURCE.match(raw, block.start) or self._sourced_in_lead(text, figure)):
                 continue
             flagged_sentences.add(sentence.start)
             yield Hit(figure.start, figure.end, self.format(figure=figure.text))
+
+    def _sourced_in_lead(self, text: Analysis, figure: "Figure") -> bool:
+        """Whether one of the first paragraphs gives the headline's figure with a source."""
+        lead = [b for b in text.blocks if b.kind not in (HEADLINE, LIST_ITEM)][:_LEAD_PARAGRAPHS]
+        for block in lead:
+            if not text.has_reporting_cue(block.start, block.end):
+                continue
+            if any(block.start <= other.start < block.end and other.value == figure.value for other in text.figures):
+                return True
+        return False
 
     def _contested(self, raw: str, figure: "Figure", start: int, end: int) -> bool:
         if figure.noun in _TIME_NOUNS or raw.startswith("-year", figure.end) or _AGE.match(raw, figure.end) and raw[figure.start - 2:figure.start] == ", ":
@@ -112,6 +135,8 @@ class Attribution(Kind):
             return False  # a score or a range: "6-3", "10-15"
         if raw[figure.start - 1:figure.start] == "(" and raw[figure.end:figure.end + 1] == ")":
             return False  # a count in brackets: "(142)", a reference or a tally of comments
+        if figure.noun in self.settled_set:
+            return False  # a declared result or a match's tally: "52 seats", "245 runs"
         if figure.unit and _CURRENCY.search(figure.unit):
             return False  # money lost or estimated is a different story
         if figure.unit in _PERCENT_UNITS:
