@@ -142,6 +142,7 @@ class LineShape(NamedTuple):
 
 
 SHAPE_SAMPLE = 12
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width spaces and joiners, word joiner, BOM
 
 
 class Analysis:
@@ -195,8 +196,8 @@ class Analysis:
         for line in self.lines:
             raw = text[line.start:line.end]
             stripped = raw.strip()
-            if not stripped:
-                continue
+            if not stripped or not stripped.strip(_INVISIBLE):
+                continue  # blank, or only zero-width characters: nothing a reader sees
             start = line.start + len(raw) - len(raw.lstrip()) if raw[0].isspace() else line.start
             last = stripped[-1]
             sentence_end = last in _SENTENCE_MARKS or (

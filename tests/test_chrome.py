@@ -281,3 +281,21 @@ def test_inline_teaser_deletes_only_the_marker_and_its_headline():
     assert finding.fix.safe
     fixed = apply_fixes(text, [finding])
     assert fixed == f"{PARAGRAPH}\n\nThe talks resume on Monday, the minister said.\n\n{CLOSING}\n"
+
+
+def test_an_articles_own_tails_and_fact_boxes_are_not_chrome():
+    # A "label : value" fact box, a line holding only a zero-width space, the writer's note and
+    # the agency line that close an article.
+    text = (FIXTURES / "chrome" / "article-tails.txt").read_text(encoding="utf-8")
+    assert [f for f in lint_string(text) if f.rule.startswith("chrome/")] == []
+
+
+def test_a_list_the_article_introduces_is_not_a_menu():
+    text = (FIXTURES / "chrome" / "introduced-list.txt").read_text(encoding="utf-8")
+    assert [f for f in lint_string(text) if f.rule.startswith("chrome/")] == []
+    # The same names with nothing to introduce them, after the article's end, are a menu.
+    menu = text.replace("The nominees for best director include:\n\n", "").replace(
+        "The ceremony will be held in March in Los Angeles, the academy said.\n", "")
+    menu = menu.replace("several first-time directors were among them this year.\n\n",
+                        "several first-time directors were among them this year, the academy said.\n\n")
+    assert {f.rule for f in lint_string(menu) if f.rule.startswith("chrome/")} == {"chrome/navigation"}

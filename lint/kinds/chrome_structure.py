@@ -150,7 +150,10 @@ _COUNTER = lazy_compile(
 _ARTICLE_TAIL = lazy_compile(
     r"^\W*(?:\(?(?:additional\s+)?reporting\s+by|(?:writing|editing|edited|compiled)\s+by|contributing|"
     r"with\s+(?:reporting|additional)|with\s+(?:\w+\s+){0,2}wires?\W*$|[-–—]\s*(?:AP|AFP|Reuters|PTI|IANS|ANI)\b|\((?:AP|AFP|Reuters|PTI|IANS)\)|"
-    r"this\s+(?:story|article)\s+(?:was|has\s+been|first)|(?:sources?|note|editor'?s\s+note)\s*:)",
+    r"this\s+(?:story|article)\s+(?:was|has\s+been|first)|(?:sources?|note|editor'?s\s+note)\s*:|"
+    # The writer's note and the agency line that close an article: "(The writer is …)", "With PTI inputs".
+    r"\(?the\s+(?:writer|author|columnist|reviewer)s?\s+(?:is|are|was|were|has|have)\b|"
+    r"\(?with\s+(?:[\w&-]+\s+){0,3}inputs?\b)",
     re.IGNORECASE,
 )
 _LIST_MARK = lazy_compile(r"^\s*(?:[-*•▪●·–]|\d{1,2}[.)]|[a-z][.)])\s")
@@ -667,8 +670,13 @@ def _menu_item(row: Row) -> bool:
         and not _LIST_MARK.match(row.text)
         and row.text[-1:] not in ":,;"
         and "(" not in row.text
+        and _LABEL_VALUE.search(row.text) is None
         and any(ch.isalpha() for ch in row.text)
     )
+
+
+# "Price : Rs 10,999", "Display: 6.1 inches": a box of facts, not a menu entry.
+_LABEL_VALUE = lazy_compile(r"\w\s*:\s*\S")
 
 
 def _title_like(row: Row) -> bool:
@@ -693,6 +701,7 @@ def _menu_runs(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
             continue
         if (
             len(run) >= 3
+            and not _introduced(layout, run[0])
             and all(layout.region(item.index) != "body" for item in run)
             and sum(1 for item in run if _title_like(item)) >= _MENU_TITLE_SHARE * len(run)
         ):
@@ -702,6 +711,12 @@ def _menu_runs(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
 
 
 _MENU_TITLE_SHARE = 0.6
+
+
+def _introduced(layout: PageLayout, first: Row) -> bool:
+    """Whether the line above a run introduces it as the article's own list ("The nominees
+    include:", "Qualified teams:")."""
+    return first.index > 0 and layout.rows[first.index - 1].text.rstrip().endswith(":")
 
 
 def _stems(line: str) -> set[str]:
