@@ -238,7 +238,7 @@ def _fix(session, results, from_stdin: set[int], unsafe: bool, named: list[str])
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Also list the rules of this configuration's packs.")
 def rules(rule_id, output_format, config_path) -> None:
-    """List every rule, or show one rule's documentation and examples."""
+    """List every rule, the rules of one family (`rules chrome`), or show one rule's documentation and examples."""
     from . import rule_docs
     from .config import ConfigError, find_config, load_config_file
     from .rules import PackError, load_rules
@@ -250,7 +250,15 @@ def rules(rule_id, output_format, config_path) -> None:
         all_rules = (*load_rules(settings.packs if settings else ()), UNUSED_SUPPRESSION_RULE)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
-    if rule_id:
+    if rule_id and "/" not in rule_id:
+        # A family: list its rules.
+        family = [r for r in all_rules if r.family == rule_id]
+        if not family:
+            from .selection import unknown_selection
+
+            _fail(unknown_selection([rule_id], [r.id for r in all_rules]) or f"no family {rule_id!r}")
+        all_rules = tuple(family)
+    elif rule_id:
         rule = next((r for r in all_rules if r.id == rule_id), None)
         if rule is None:
             close = [r.id for r in all_rules if r.id.startswith(rule_id.split("/")[0])]

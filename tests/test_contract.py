@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -181,3 +182,20 @@ def test_the_readme_example_config_keeps_its_own_pack_on(tmp_path):
     assert "contributes no enabled rule" not in result.stderr
     rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
     assert "style/banned-words" in rules and "readability/scores" not in rules
+
+
+def test_rules_family_lists_that_family_and_suggests_for_a_typo():
+    listed = run("rules", "names")
+    assert listed.exit_code == 0
+    ids = [line.split()[0] for line in listed.stdout.splitlines() if line.strip()]
+    assert ids and all(rule_id.startswith("names/") for rule_id in ids) and "names/variant" in ids
+    typo = run("rules", "chrom")
+    assert typo.exit_code == 2 and "did you mean 'chrome'" in typo.stderr
+
+
+def test_readme_pins_what_exists_and_grants_what_sarif_upload_needs():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "v0.1.0" not in readme  # no such tag: the snippets pin a commit
+    assert readme.count("COMMIT_SHA") >= 2
+    for permission in ("contents: read", "security-events: write", "actions: read"):
+        assert permission in readme
