@@ -122,6 +122,7 @@ class Document:
     source_map: SourceMap
     format: str
     comments: tuple[tuple[int, int, str], ...] = ()  # (source start, source end, body) of markup comments
+    protected: tuple[tuple[int, int], ...] = ()  # source spans no fix may touch (front matter)
     bom: bool = False
     newline: str = "\n"
 
@@ -194,6 +195,7 @@ class DocumentBuilder:
     length: int = 0
     source_map: SourceMap = field(default_factory=SourceMap)
     comments: list[tuple[int, int, str]] = field(default_factory=list)
+    protected: list[tuple[int, int]] = field(default_factory=list)
     _raw_blocks: list[tuple[str, int, int]] = field(default_factory=list)
     _block_kind: str | None = None
     _block_start: int = 0
@@ -262,6 +264,7 @@ class DocumentBuilder:
             source_map=self.source_map,
             format=self.format,
             comments=tuple(self.comments),
+            protected=tuple(self.protected),
             bom=bom,
             newline=newline,
         )

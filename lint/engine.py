@@ -102,6 +102,8 @@ def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding
     lines = doc.source_lines
     fix = None
     span = _source_span(doc, hit.edit) if hit.edit is not None else None
+    if span is not None and any(start < span[1] and span[0] < end for start, end in doc.protected):
+        span = None  # front matter is the CMS's, not the copy's: no fix touches it
     if span is not None:
         edit_start, edit_end = span
         fix = Fix(hit.edit.replacement, lines.position(edit_start), lines.position(edit_end), edit_start, edit_end, hit.edit.safe)

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from .config import ConfigError, Settings, find_config
 from .engine import Linter
 from .findings import Finding, InputError, Severity
-from .formats import read_document
+from .formats import read_document, sniff_format
 from .rules import PackError, load_rules
 from .sources import UnreadableInput, decode, read_source
 
@@ -151,6 +151,8 @@ class Session:
     ) -> FileResult:
         if settings is None:
             settings = self.settings_for(Path(path) if path != STDIN else None)
+        if fmt is None and path == STDIN:
+            fmt = sniff_format(text)  # with no name to go by, the text's own marks say its format
         doc = read_document(path, text, fmt, bom=bom)
         findings = self.linter(settings).check(doc, settings)
         return FileResult(path, findings, source=text, fail_on=settings.fail_on, bom=bom)

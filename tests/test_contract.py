@@ -199,3 +199,42 @@ def test_readme_pins_what_exists_and_grants_what_sarif_upload_needs():
     assert readme.count("COMMIT_SHA") >= 2
     for permission in ("contents: read", "security-events: write", "actions: read"):
         assert permission in readme
+
+
+STORY_WITH_FRONT_MATTER = (
+    "---\ntitle: Dam repairs begin\ndate: 2024-05-01\ntags: dams\n---\n\nDam repairs begin\n\n"
+    "Engineers began repairs on the dam on Monday, the authority said, and the work would take a month.\n\n"
+    "Advertisement\n"
+)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (STORY_WITH_FRONT_MATTER, "markdown"),
+    ("# Dam repairs begin\n\nEngineers began repairs on Monday.\n", "markdown"),
+    ("Dam repairs begin\n\nRead [the report](https://example.org/report) first.\n", "markdown"),
+    ("<html><body><h1>Dam repairs begin</h1><p>Engineers began repairs.</p></body></html>\n", "html"),
+    ("Dam repairs begin\n\nEngineers began repairs on Monday, the authority said.\n", "text"),
+])
+def test_standard_input_format_is_sniffed(text, expected):
+    from lint.formats import sniff_format
+
+    assert sniff_format(text) == expected
+
+
+def test_standard_input_with_front_matter_is_read_as_markdown_and_fixes_keep_it():
+    checked = run("check", "--format", "json", "-", input=STORY_WITH_FRONT_MATTER)
+    lines = {f["line"] for f in json.loads(checked.stdout)["findings"]}
+    assert lines == {11}  # the advertisement, and nothing in the front matter
+    fixed = run("check", "--fix", "--unsafe-fixes", "-", input=STORY_WITH_FRONT_MATTER)
+    assert fixed.stdout.startswith(STORY_WITH_FRONT_MATTER.split("\n\n", 1)[0] + "\n\n")
+    assert "Advertisement" not in fixed.stdout
+
+
+def test_no_fix_reaches_into_front_matter():
+    from lint.formats import read_document
+
+    source = "---\ntitle: A story\n---\nAdvertisement\n\nEngineers began repairs on Monday, the authority said.\n"
+    doc = read_document("story.md", source)
+    assert doc.protected == ((0, source.index("Advertisement")),)
+    [finding] = [f for f in lint_string(source, "story.md") if f.rule == "chrome/advertising"]
+    assert finding.fix is None or finding.fix.source_start >= doc.protected[0][1]

@@ -1,6 +1,7 @@
 """One reader per input format; each turns source text into a Document."""
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from ..document import Document
@@ -17,6 +18,31 @@ FORMAT_BY_SUFFIX = {
 
 def format_for(path: str, default: str = "text") -> str:
     return FORMAT_BY_SUFFIX.get(PurePath(path).suffix.lower(), default)
+
+
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|section|p|div|h[1-6]|br|span|a\s)[\s>/]", re.IGNORECASE)
+_MARKDOWN = re.compile(
+    r"^(?:#{1,6}[ \t]+\S|>[ \t]|```|~~~|(?:[-*+]|\d{1,9}[.)])[ \t]+\S.*\n(?:[-*+]|\d{1,9}[.)])[ \t]+\S)"
+    r"|\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)|\*\*[^*\n]{1,200}\*\*",
+    re.MULTILINE,
+)
+_SNIFF_CHARS = 8192
+
+
+def sniff_format(source: str) -> str:
+    """The format of text that comes with no file name (standard input): Markdown when it opens
+    with front matter or uses Markdown's marks (headings, links, emphasis, fenced code, quotes,
+    lists), HTML when it holds HTML tags, plain text otherwise."""
+    from .markdown import front_matter_end
+
+    head = source[:_SNIFF_CHARS]
+    if front_matter_end(head):
+        return "markdown"
+    if _HTML_TAG.search(head):
+        return "html"
+    if _MARKDOWN.search(head):
+        return "markdown"
+    return "text"
 
 
 def read_document(path: str, source: str, fmt: str | None = None, *, bom: bool = False) -> Document:

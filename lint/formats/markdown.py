@@ -142,8 +142,7 @@ class _Blocks:
 
     def parse(self) -> list[_Leaf]:
         source = self.source
-        m = _FRONT_MATTER.match(source)
-        for start, end, eol in _lines(source, m.end() if m else 0):
+        for start, end, eol in _lines(source, front_matter_end(source)):
             self.line(start, end, eol)
         self.close()
         if self.html_end is not None and self.html_end[2] == "comment":
@@ -529,8 +528,16 @@ def _headline(leaves: list[_Leaf]) -> _Leaf | None:
     return next((leaf for leaf in leaves if leaf.kind == HEADING and leaf.level == 1), None)
 
 
+def front_matter_end(source: str) -> int:
+    """Where the YAML or TOML front matter at the top of `source` ends (0: there is none)."""
+    match = _FRONT_MATTER.match(source)
+    return match.end() if match else 0
+
+
 def read_markdown(path: str, source: str) -> Document:
     builder = DocumentBuilder(path, source, "markdown")
+    if front := front_matter_end(source):
+        builder.protected.append((0, front))  # the title, date and tags: never a fix's to change
     blocks = _Blocks(source, builder.comments)
     leaves = [leaf for leaf in blocks.parse() if leaf.lines]
     headline = _headline(leaves)
