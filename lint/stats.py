@@ -33,7 +33,7 @@ PARAGRAPH_KINDS = frozenset({PARAGRAPH, LIST_ITEM, CAPTION})
 _NOT_CHECKED = NOT_PROSE | {QUOTE}
 _LONE_DASHES = (" - ", " \u2013 ", " \u2014 ")
 _PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00ab\u00bb"
-# lower-case token -> syllables (0: no word), filled from textstat on first sight of each token.
+# lower-case token -> syllables (0: no word), counted (lint.syllables) on first sight of each token.
 _SYLLABLES: dict[str, int] = {}
 
 
@@ -136,15 +136,15 @@ def article_stats(text: Analysis, max_words: int | None = None) -> ArticleStats:
 
 
 def token_syllables(tokens: Iterable[str]) -> Mapping[str, int]:
-    """Syllables of each lower-case token (0 for one that is no word); textstat is imported on first need."""
+    """Syllables of each lower-case token (0 for one that is no word), as textstat counts them."""
     cache = _SYLLABLES
     missing = [token for token in tokens if token not in cache]
     if missing:
-        import textstat
+        from .syllables import syllable_count
 
         for token in missing:
             word = token.strip(_PUNCTUATION)
-            cache[token] = max(1, textstat.syllable_count(word)) if any(c.isalnum() for c in word) else 0
+            cache[token] = max(1, syllable_count(word)) if any(c.isalnum() for c in word) else 0
     return cache
 
 

