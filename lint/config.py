@@ -152,7 +152,7 @@ class Settings:
         relative = _relative_posix(path, self.root)
         settings = self
         for override in self.overrides:
-            if any(glob_matches(pattern, relative) for pattern in override.files):
+            if globs_match(override.files, relative):
                 settings = replace(
                     settings,
                     select=override.select if override.select is not None else settings.select,
@@ -164,10 +164,10 @@ class Settings:
 
     def is_excluded(self, path: Path) -> bool:
         relative = _relative_posix(path, self.root)
-        return any(glob_matches(pattern, relative) for pattern in self.exclude)
+        return globs_match(self.exclude, relative)
 
     def is_included(self, path: Path) -> bool:
-        return any(glob_matches(pattern, path.name) for pattern in self.include)
+        return globs_match(self.include, path.name)
 
 
 def _relative_posix(path: Path, root: Path | None) -> str:
@@ -181,36 +181,18 @@ def _relative_posix(path: Path, root: Path | None) -> str:
 
 
 @lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """gitignore-like globs: a pattern without '/' matches a name at any depth; '**' spans folders."""
-    anchored = "/" in pattern.rstrip("/")
-    pattern = pattern.strip("/")
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    body = "".join(out)
-    prefix = "" if anchored else "(?:.*/)?"
-    # A match on a folder covers everything below it.
-    return re.compile(f"^{prefix}{body}(?:/.*)?$")
+def _path_spec(patterns: tuple[str, ...]):
+    """Patterns as git reads .gitignore (pathspec's gitwildmatch): a pattern without '/' matches a
+    name at any depth, '**' spans folders, '[...]' classes, and '!pattern' takes a path back out;
+    a match on a folder covers everything below it."""
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(patterns)
 
 
-def glob_matches(pattern: str, relative_path: str) -> bool:
-    return bool(_glob_regex(pattern).match(relative_path))
+def globs_match(patterns: tuple[str, ...], relative_path: str) -> bool:
+    """Whether the last of `patterns` that speaks of the path includes it (git's precedence)."""
+    return bool(patterns) and _path_spec(tuple(patterns)).match_file(relative_path)
 
 
 # key -> (Settings field, validator); keys are kebab-case as in ruff.

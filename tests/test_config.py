@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from lint.cli import main
-from lint.config import ConfigError, glob_matches, load_config_file
+from lint.config import ConfigError, globs_match, load_config_file
 
 ARTICLE = "Ferry returns\n\nThe ferry sailed on Monday, the office said.\n\n- Advertisement -\n\nMost Popular\n"
 
@@ -125,7 +125,23 @@ def test_bad_values_name_the_key(tmp_path, text, key):
         ("*.md", "news/a.md", True),
         ("wire/*.txt", "wire/a.txt", True),
         ("wire/*.txt", "wire/x/a.txt", False),
+        ("wire/[0-9]*.txt", "wire/2019-a.txt", True),
+        ("wire/[0-9]*.txt", "wire/a.txt", False),
     ],
 )
 def test_globs(pattern, path, expected):
-    assert glob_matches(pattern, path) is expected
+    assert globs_match((pattern,), path) is expected
+
+
+def test_a_negated_glob_takes_a_path_back_out(tmp_path):
+    (tmp_path / "newslint.toml").write_text('extend-exclude = ["drafts/", "!drafts/keep-*.md"]\n', encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for name in ("keep-dam.md", "scrap.md"):
+        (drafts / name).write_text("Dam repairs\n\nAdvertisement\n", encoding="utf-8")
+    from click.testing import CliRunner
+    from lint.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--format", "concise", str(tmp_path)])
+    checked = {line.split(":")[0] for line in result.stdout.splitlines() if ":" in line}
+    assert checked == {str(drafts / "keep-dam.md")}
