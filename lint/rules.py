@@ -78,7 +78,9 @@ def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
         raise PackError(f"{pack}: {where}: 'enabled' must be true or false")
     params = {k: v for k, v in entry.items() if k not in RESERVED_KEYS}
     try:
-        checker = kind_class(entry["kind"])(rule_id, entry["message"], params)
+        kind = kind_class(entry["kind"])
+        _check_placeholders(entry["message"], kind)
+        checker = kind(rule_id, entry["message"], params)
     except RuleError as exc:
         raise PackError(f"{pack}: {where}: {exc}") from None
     return Rule(
@@ -94,6 +96,20 @@ def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
         pack=pack,
         enabled=enabled,
     )
+
+
+def _check_placeholders(message: str, kind: type[Kind]) -> None:
+    """A {placeholder} the kind does not fill would print literally in every finding."""
+    import string
+
+    try:
+        named = {field for _, field, _, _ in string.Formatter().parse(message) if field is not None}
+    except ValueError as exc:
+        raise RuleError(f"'message' is not a valid message template ({exc}); write a literal brace as {{{{ or }}}}") from None
+    unknown = sorted(named - kind.placeholders)
+    if unknown:
+        fills = ", ".join(sorted(kind.placeholders)) or "none"
+        raise RuleError(f"'message' names {{{unknown[0]}}}, which kind {kind.name!r} does not fill (it fills: {fills})")
 
 
 @lru_cache(maxsize=64)

@@ -61,6 +61,8 @@ class Kind:
     # A guess from a line's shape and place, which yields to a rule that recognises the text itself
     # when both report the same line.
     structural: ClassVar[bool] = False
+    # The {placeholders} the kind fills in its messages; a message naming another is a pack error.
+    placeholders: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, rule_id: str, message: str, values: Mapping[str, Any]):
         self.rule_id = rule_id

@@ -59,6 +59,7 @@ def _word_pattern(words: list[str]) -> re.Pattern[str]:
 
 class Attribution(Kind):
     name = "attribution"
+    placeholders = frozenset({"figure"})
     params = {
         "nouns": (list, []),
         "verbs": (list, []),

@@ -32,6 +32,7 @@ _EMOTICON = re.compile(r"[:;=8][-'^]?$")
 
 class Unbalanced(Kind):
     name = "unbalanced"
+    placeholders = frozenset({"mark", "problem"})
     params: dict = {}
     fixable = True
 

@@ -920,6 +920,7 @@ class ChromeStructure(Kind):
     and {detail} (what the detector saw, e.g. "a menu of 12 entries")."""
 
     name = "chrome-structure"
+    placeholders = frozenset({"detail", "line"})
     structural = True
     params = {
         "detect": (str, REQUIRED),

@@ -58,6 +58,7 @@ def _classify(body: str, at: int, dash: str) -> tuple[str, int, int] | None:
 
 class DashStyle(Kind):
     name = "dash-style"
+    placeholders = frozenset({"dash", "reason"})
     params: dict = {}
     fixable = True
 

@@ -25,6 +25,7 @@ _OPENING_THE = re.compile(r"The(?P<gap> )(?P<repeat>the)(?![\w'\u2019-])")
 
 class DoubledWord(Kind):
     name = "doubled-word"
+    placeholders = frozenset({"phrase", "word"})
     params = {"allow": (list, [])}
     fixable = True
 

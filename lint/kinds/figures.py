@@ -130,6 +130,7 @@ def _indian_figures(text: str, figures: Sequence["Figure"]) -> list[_IndianFigur
 
 class IndianUnits(Kind):
     name = "indian-units"
+    placeholders = frozenset({"figure", "international"})
     fixable = True
     params = {"off-for-locales": (list, ["en-IN"])}
 
@@ -163,6 +164,7 @@ _CODE_AFTER = lazy_compile(r"[/-]\d")
 
 class DecimalComma(Kind):
     name = "decimal-comma"
+    placeholders = frozenset({"figure", "international", "style"})
     fixable = True
 
     def check(self, text: Analysis) -> Iterable[Hit]:
@@ -592,6 +594,7 @@ def _conflicts(mentions: list[_Mention], keys, same, min_shared: int, tolerance:
 
 class Magnitude(Kind):
     name = "magnitude"
+    placeholders = frozenset({"factor", "figure", "line", "other", "thing"})
     params = {"tolerance": ((int, float), 0.15), "shared-words": (int, 2)}
 
     def prepare(self) -> None:

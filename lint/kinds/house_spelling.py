@@ -32,6 +32,7 @@ def _variant_regex(variant: str) -> str:
 
 class HouseSpelling(Kind):
     name = "house-spelling"
+    placeholders = frozenset({"preferred", "variant"})
     params = {
         "spellings": (dict, {}),  # preferred -> list of variants
         "preferred": (str, ""),  # or one preferred spelling ...

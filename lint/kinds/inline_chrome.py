@@ -28,6 +28,7 @@ _WORDS = re.compile(r"\w+")
 
 class InlineChrome(Kind):
     name = "inline-chrome"
+    placeholders = frozenset({"match"})
     params = {
         "patterns": (list, []),
         "case-sensitive": (bool, True),

@@ -19,6 +19,7 @@ _SHOWN = 24  # characters of context each side in the message
 
 class GluedText(Kind):
     name = "join"
+    placeholders = frozenset({"detail", "joined", "shown"})
     params = {"join": (str, SENTENCE)}
 
     def prepare(self) -> None:

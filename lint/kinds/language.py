@@ -65,6 +65,7 @@ def detect(paragraph: str) -> tuple[str, float]:
 
 class Language(Kind):
     name = "language"
+    placeholders = frozenset({"code", "language", "probability"})
     params = {
         "min-letters": (int, 100),
         "min-probability": ((int, float), 0.9),

@@ -339,6 +339,7 @@ class LanguageTool(Kind):
     """
 
     name = "languagetool"
+    placeholders = frozenset({"category", "lt_rule", "match", "message", "suggestion"})
     needs_server = True  # silent without a configured server (the example tests skip it then)
     params = {
         "categories": (list, []),

@@ -18,6 +18,7 @@ from . import Kind, RuleError, string_list
 
 class Literal(Kind):
     name = "literal"
+    placeholders = frozenset({"match"})
     params = {"phrases": (list, []), "not-after": (list, []), "followed-by": (list, [])}
 
     def prepare(self) -> None:

@@ -126,6 +126,7 @@ _SPLIT_GIVEN = lazy_compile(
 
 class LocaleFormat(Kind):
     name = "locale-format"
+    placeholders = frozenset({"advice", "found"})
     params = {"checks": (list, list(CHECKS))}
 
     def prepare(self) -> None:

@@ -45,6 +45,7 @@ def repair(broken: str) -> str | None:
 
 class Mojibake(Kind):
     name = "mojibake"
+    placeholders = frozenset({"advice", "broken", "fixed"})
     params: dict = {}
     fixable = True
 

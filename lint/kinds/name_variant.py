@@ -174,6 +174,7 @@ def _times(count: int) -> str:
 
 class NameVariant(Kind):
     name = "name-variant"
+    placeholders = frozenset({"advice", "count", "name", "name_times", "variant", "variant_times"})
     fixable = True
     params = {
         "min-length": (int, 5),  # letters in the frequent spelling; the variant may have one fewer

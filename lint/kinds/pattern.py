@@ -15,6 +15,7 @@ from . import Kind, RuleError, string_list
 
 class Pattern(Kind):
     name = "pattern"
+    placeholders = frozenset({"match"})
     params = {
         "patterns": (list, []),
         "case-sensitive": (bool, True),

@@ -48,6 +48,7 @@ def _first_words(text: Analysis) -> list[tuple[LineShape, str]]:
 
 class Phrase(Kind):
     name = "phrase"
+    placeholders = frozenset({"line", "match"})
     params = {
         "phrases": (list, []),
         "match": (str, "line"),

@@ -33,6 +33,7 @@ _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
 
 class MixedQuotes(Kind):
     name = "mixed-quotes"
+    placeholders = frozenset({"counts", "mark", "other", "style"})
     params = {"marks": (str, "double")}
     fixable = True
 

@@ -31,6 +31,7 @@ class ReadabilityScores(Kind):
     """One finding at the top of the article with its figures; silent on texts too short to score."""
 
     name = "readability-scores"
+    placeholders = frozenset({"ease", "grade", "long", "mean", "sentences", "words"})
     params = {"min-words": (int, 100)}
 
     def prepare(self) -> None:
@@ -58,6 +59,7 @@ class ReadabilityScores(Kind):
 
 class SentenceLength(Kind):
     name = "sentence-length"
+    placeholders = frozenset({"limit", "words"})
     params = {"max-words": (int, DEFAULT_MAX_SENTENCE_WORDS)}
 
     def prepare(self) -> None:
@@ -72,6 +74,7 @@ class SentenceLength(Kind):
 
 class ParagraphLength(Kind):
     name = "paragraph-length"
+    placeholders = frozenset({"limit", "words"})
     params = {"max-words": (int, DEFAULT_MAX_PARAGRAPH_WORDS)}
 
     def prepare(self) -> None:

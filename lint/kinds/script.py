@@ -163,6 +163,7 @@ def _normalise(word: str) -> str:
 
 class Script(Kind):
     name = "script"
+    placeholders = frozenset({"fragment", "letters", "script"})
     params = {
         # Above this share of the text in foreign runs, the article is not English copy.
         "max-share": ((int, float), 0.4),

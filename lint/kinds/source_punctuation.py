@@ -36,6 +36,7 @@ def english_form(marks: str) -> str:
 
 class SourcePunctuation(Kind):
     name = "source-punctuation"
+    placeholders = frozenset({"english", "mark"})
     params: dict = {}
     fixable = True
 

@@ -29,6 +29,7 @@ def _after_word(char: str) -> bool:
 
 class SpaceBefore(Kind):
     name = "space-before"
+    placeholders = frozenset({"fixed", "found", "mark"})
     params = {"marks": (str, ":;?!,.")}
     fixable = True
 
