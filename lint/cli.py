@@ -234,22 +234,34 @@ def _fix(session, results, from_stdin: set[int], unsafe: bool, named: list[str])
 
 
 @main.command()
-@click.argument("rule_id", required=False)
+@click.argument("names", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Also list the rules of this configuration's packs.")
-def rules(rule_id, output_format, config_path) -> None:
-    """List every rule, the rules of one family (`rules chrome`), or show one rule's documentation and examples."""
+@click.option("--test", "run_tests", is_flag=True, help="Run the examples of the rules of these packs (default: every loaded pack); exit 1 on a failure.")
+def rules(names, output_format, config_path, run_tests) -> None:
+    """List every rule, the rules of one family (`rules chrome`), or show one rule's documentation
+    and examples; with --test, check that every example of the given packs fires or stays quiet."""
     from . import rule_docs
     from .config import ConfigError, find_config, load_config_file
-    from .rules import PackError, load_rules
+    from .rules import PackError, load_pack, load_rules
     from .suppressions import UNUSED_SUPPRESSION_RULE
 
+    if run_tests:
+        try:
+            tested = [r for name in names for r in load_pack(Path(name).resolve())] if names else None
+        except PackError as exc:
+            _fail(str(exc))
+    elif len(names) > 1:
+        _fail("name one rule or family (or use --test with rule packs)")
+    rule_id = names[0] if names and not run_tests else None
     try:
         settings = (load_config_file(config_path) if config_path else find_config(Path.cwd().resolve())) or None
         # The last is reported by the engine, not by a pack.
         all_rules = (*load_rules(settings.packs if settings else ()), UNUSED_SUPPRESSION_RULE)
     except (ConfigError, PackError) as exc:
         _fail(str(exc))
+    if run_tests:
+        sys.exit(_test_examples(tested if tested is not None else all_rules))
     if rule_id and "/" not in rule_id:
         # A family: list its rules.
         family = [r for r in all_rules if r.family == rule_id]
@@ -266,6 +278,23 @@ def rules(rule_id, output_format, config_path) -> None:
         click.echo(rule_docs.render_rule(rule))
         return
     click.echo(rule_docs.render_table(all_rules, output_format), nl=False)
+
+
+def _test_examples(rules) -> int:
+    """`rules --test`: every failing example on a line; EXIT_FINDINGS when there is one."""
+    from .examples import run_all
+
+    from .examples import needs_server
+
+    failures = run_all(rules)
+    for failure in failures:
+        click.echo(f"FAIL {failure}")
+    skipped = [rule.id for rule in rules if needs_server(rule)]
+    tried = [rule for rule in rules if not needs_server(rule)]
+    examples = sum(len(rule.examples) for rule in tried)
+    click.echo(f"{len(failures)} failing of {examples} examples in {len(tried)} rules"
+               + (f" ({len(skipped)} need a LanguageTool server: not tried)" if skipped else ""))
+    return EXIT_FINDINGS if failures else EXIT_OK
 
 
 @main.command()

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .examples import Example, ExampleError, parse_example
 from .findings import Severity
 from .kinds import Kind, RuleError, kind_class
 from .pack_cache import load_toml
@@ -34,11 +35,12 @@ class Rule:
     message: str
     summary: str
     description: str
-    fire: tuple[str, ...]
+    fire: tuple[str, ...]  # the examples' texts, as shown in the documentation
     quiet: tuple[str, ...]
     checker: Kind = field(compare=False, repr=False)
     pack: str = ""
     enabled: bool = True
+    examples: tuple[Example, ...] = ()  # with what each expects (lint.examples)
 
     @property
     def family(self) -> str:
@@ -69,10 +71,15 @@ def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
     examples = entry.get("examples", {})
     if not isinstance(examples, dict):
         raise PackError(f"{pack}: {where}: 'examples' must be a table with 'fire' and 'quiet' lists")
-    fire, quiet = examples.get("fire", []), examples.get("quiet", [])
-    for name, items in (("fire", fire), ("quiet", quiet)):
-        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-            raise PackError(f"{pack}: {where}: 'examples.{name}' must be a list of strings")
+    parsed: list[Example] = []
+    for name in ("fire", "quiet"):
+        items = examples.get(name, [])
+        if not isinstance(items, list):
+            raise PackError(f"{pack}: {where}: 'examples.{name}' must be a list of strings or tables")
+        try:
+            parsed += [parse_example(item, name == "fire") for item in items]
+        except ExampleError as exc:
+            raise PackError(f"{pack}: {where}: 'examples.{name}': {exc}") from None
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise PackError(f"{pack}: {where}: 'enabled' must be true or false")
@@ -90,8 +97,9 @@ def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
         message=entry["message"],
         summary=entry["summary"].strip(),
         description=str(entry.get("description", "")).strip(),
-        fire=tuple(fire),
-        quiet=tuple(quiet),
+        fire=tuple(e.text for e in parsed if e.fires),
+        quiet=tuple(e.text for e in parsed if not e.fires),
+        examples=tuple(parsed),
         checker=checker,
         pack=pack,
         enabled=enabled,
