@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .findings import Severity
+from .validators import check_locale, check_positive_int, check_str, check_str_list
 from .sources import DEFAULT_MAX_BYTES
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
@@ -24,74 +25,31 @@ class ConfigError(Exception):
     """Configuration that cannot be used; str(exc) names the file and the key."""
 
 
-def _check_str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError("must be a string")
-    return value
-
-
-def _check_str_list(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError("must be a list of strings")
-    return tuple(value)
-
-
-def _check_positive_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise TypeError("must be a positive whole number")
-    return value
-
-
-def _check_locale(value: Any) -> str:
-    value = _check_str(value)
-    if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Z]{2})?", value):
-        raise TypeError("must be a locale like 'en-GB', 'en-US' or 'en-IN'")
-    return value
-
-
-def _check_positive_number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise TypeError("must be a positive number")
-    return float(value)
-
-
-def _check_http_url(value: Any) -> str:
-    value = _check_str(value)
-    if not re.fullmatch(r"https?://[^\s/]+(?:/\S*)?", value):
-        raise TypeError("must be an http:// or https:// URL, e.g. 'http://localhost:8081'")
-    return value
-
-
-def _one_of(*choices: str) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if _check_str(value) not in choices:
-            raise TypeError("must be one of " + ", ".join(f"'{c}'" for c in choices))
-        return value
-
-    return check
-
-
-# Options that rule kinds read (Analysis.options); kinds look them up by these names.
-# A module that adds a kind with a new option registers its validator here.
-OPTION_CHECKS: dict[str, Callable[[Any], Any]] = {
-    "locale": _check_locale,
-    "allow-words": _check_str_list,
-    "max-sentence-words": _check_positive_int,
-    "max-paragraph-words": _check_positive_int,
-    "languagetool-url": _check_http_url,
-    "languagetool-language": _check_str,
-    "languagetool-enabled-rules": _check_str_list,
-    "languagetool-disabled-rules": _check_str_list,
-    "languagetool-timeout": _check_positive_number,
-    "date-style": _one_of("month-day", "day-month"),
-    "currency-style": _one_of("words", "codes", "symbols"),
-    "quote-style": _one_of("curly", "straight"),
-    "dash-style": _one_of("spaced-en", "unspaced-em", "spaced-em"),
+# Options every rule may read, whatever its kind; the options of particular kinds are declared by
+# the kinds themselves (Kind.options).
+GENERAL_OPTIONS: dict[str, Callable[[Any], Any]] = {
+    "locale": check_locale,
+    "allow-words": check_str_list,
 }
 
 
+def option_check(key: str) -> Callable[[Any], Any] | None:
+    """The validator of an option key: a general one or one a kind declares; None if nobody reads it."""
+    if key in GENERAL_OPTIONS:
+        return GENERAL_OPTIONS[key]
+    from .kinds import declared_options
+
+    return declared_options().get(key)
+
+
+def option_keys() -> list[str]:
+    from .kinds import declared_options
+
+    return sorted({*GENERAL_OPTIONS, *declared_options()})
+
+
 def _rule_patterns(value: Any) -> tuple[str, ...]:
-    patterns = _check_str_list(value)
+    patterns = check_str_list(value)
     for pattern in patterns:
         if not re.fullmatch(r"[a-z]+(?:/[a-z0-9-]+)?|ALL", pattern):
             raise TypeError(f"{pattern!r} is not a rule id or family (e.g. 'chrome' or 'names/variant')")
@@ -113,7 +71,7 @@ def _severity_table(value: Any) -> dict[str, Severity]:
 
 def _fail_on(value: Any) -> Severity:
     try:
-        return Severity.parse(_check_str(value))
+        return Severity.parse(check_str(value))
     except ValueError as exc:
         raise TypeError(str(exc)) from None
 
@@ -201,15 +159,15 @@ _TOP_KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "extend-select": ("extend_select", _rule_patterns),
     "ignore": ("ignore", _rule_patterns),
     "severity": ("severity", _severity_table),
-    "include": ("include", _check_str_list),
-    "exclude": ("exclude", _check_str_list),
-    "extend-exclude": ("extend_exclude", _check_str_list),
-    "packs": ("packs", _check_str_list),
+    "include": ("include", check_str_list),
+    "exclude": ("exclude", check_str_list),
+    "extend-exclude": ("extend_exclude", check_str_list),
+    "packs": ("packs", check_str_list),
     "fail-on": ("fail_on", _fail_on),
-    "max-file-size": ("max_file_size", _check_positive_int),
+    "max-file-size": ("max_file_size", check_positive_int),
 }
 _OVERRIDE_KEYS: dict[str, Callable[[Any], Any]] = {
-    "files": _check_str_list,
+    "files": check_str_list,
     "select": _rule_patterns,
     "ignore": _rule_patterns,
     "severity": _severity_table,
@@ -234,14 +192,14 @@ def settings_from_table(table: Mapping[str, Any], path: Path, prefix: str = "") 
         if key in _TOP_KEYS:
             field_name, check = _TOP_KEYS[key]
             values[field_name] = _validate(where, name, check, value)
-        elif key in OPTION_CHECKS:
-            options[key] = _validate(where, name, OPTION_CHECKS[key], value)
+        elif (check := option_check(key)) is not None:
+            options[key] = _validate(where, name, check, value)
         elif key == "overrides":
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                 raise ConfigError(f"{where}: key '{name}' must be an array of tables ([[{prefix}overrides]])")
             overrides.extend(_override(where, f"{name}[{i}]", item) for i, item in enumerate(value))
         else:
-            known = ", ".join(sorted([*_TOP_KEYS, *OPTION_CHECKS, "overrides"]))
+            known = ", ".join(sorted([*_TOP_KEYS, *option_keys(), "overrides"]))
             raise ConfigError(f"{where}: unknown key '{name}' (known keys: {known})")
     root = path.resolve().parent
     packs = tuple((root / p).resolve() for p in values.pop("packs", ()))
@@ -261,8 +219,8 @@ def _override(where: str, name: str, table: Mapping[str, Any]) -> Override:
     for key, value in table.items():
         if key in _OVERRIDE_KEYS:
             values[key] = _validate(where, f"{name}.{key}", _OVERRIDE_KEYS[key], value)
-        elif key in OPTION_CHECKS:
-            options[key] = _validate(where, f"{name}.{key}", OPTION_CHECKS[key], value)
+        elif (check := option_check(key)) is not None:
+            options[key] = _validate(where, f"{name}.{key}", check, value)
         else:
             raise ConfigError(f"{where}: unknown key '{name}.{key}'")
     if "files" not in values:

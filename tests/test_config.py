@@ -145,3 +145,20 @@ def test_a_negated_glob_takes_a_path_back_out(tmp_path):
     result = CliRunner().invoke(main, ["check", "--format", "concise", str(tmp_path)])
     checked = {line.split(":")[0] for line in result.stdout.splitlines() if ":" in line}
     assert checked == {str(drafts / "keep-dam.md")}
+
+
+def test_kind_options_are_declared_by_the_kinds_and_validated_by_them(tmp_path):
+    from lint.config import option_check
+    from lint.kinds.dash_style import DashStyle
+
+    # The configuration accepts the key because the kind declares it, and checks it the kind's way.
+    assert option_check("dash-style") is DashStyle.options["dash-style"]
+    path = tmp_path / "newslint.toml"
+    path.write_text('dash-style = "wavy"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config_file(path)
+    assert str(path) in str(info.value) and "'dash-style'" in str(info.value) and "spaced-en" in str(info.value)
+    path.write_text('dash-styel = "spaced-en"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config_file(path)
+    assert "unknown key 'dash-styel'" in str(info.value) and "dash-style" in str(info.value)

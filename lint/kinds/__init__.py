@@ -7,7 +7,8 @@ needs a heavy library costs nothing until it is enabled.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -63,6 +64,9 @@ class Kind:
     structural: ClassVar[bool] = False
     # The {placeholders} the kind fills in its messages; a message naming another is a pack error.
     placeholders: ClassVar[frozenset[str]] = frozenset()
+    # The options (configuration keys, Analysis.options) the kind reads, with their validators
+    # (lint.validators): the configuration accepts these keys because a kind declares them.
+    options: ClassVar[Mapping[str, Callable[[Any], Any]]] = {}
 
     def __init__(self, rule_id: str, message: str, values: Mapping[str, Any]):
         self.rule_id = rule_id
@@ -120,6 +124,18 @@ def kind_class(name: str) -> type[Kind]:
         if isinstance(value, type) and issubclass(value, Kind) and value.name == name:
             return value
     raise RuleError(f"kind {name!r} is not defined in lint.kinds.{module}")
+
+
+@lru_cache(maxsize=1)
+def declared_options() -> dict[str, Callable[[Any], Any]]:
+    """Every option some kind declares, with its validator (imports every kind module: asked only
+    when a configuration names a key that is not one of its own)."""
+    found: dict[str, Callable[[Any], Any]] = {}
+    for module in sorted(set(KIND_MODULES.values())):
+        for value in vars(importlib.import_module(f"{__name__}.{module}")).values():
+            if isinstance(value, type) and issubclass(value, Kind):
+                found.update(value.options)
+    return found
 
 
 def string_list(values: Iterable[Any], what: str) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..validators import one_of
 from . import Kind
 
 DASH_STYLES = {"spaced-en": " \u2013 ", "unspaced-em": "\u2014", "spaced-em": " \u2014 "}
@@ -58,6 +59,7 @@ def _classify(body: str, at: int, dash: str) -> tuple[str, int, int] | None:
 
 class DashStyle(Kind):
     name = "dash-style"
+    options = {"dash-style": one_of("spaced-en", "unspaced-em", "spaced-em")}
     placeholders = frozenset({"dash", "reason"})
     params: dict = {}
     fixable = True

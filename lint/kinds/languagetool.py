@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 from ..analysis import Analysis
 from ..document import BLOCK_KINDS, Block
 from ..findings import Hit
+from ..validators import check_http_url, check_positive_number, check_str, check_str_list
 from . import Kind, RuleError, string_list
 
 if TYPE_CHECKING:
@@ -339,6 +340,13 @@ class LanguageTool(Kind):
     """
 
     name = "languagetool"
+    options = {
+        "languagetool-url": check_http_url,
+        "languagetool-language": check_str,
+        "languagetool-enabled-rules": check_str_list,
+        "languagetool-disabled-rules": check_str_list,
+        "languagetool-timeout": check_positive_number,
+    }
     placeholders = frozenset({"category", "lt_rule", "match", "message", "suggestion"})
     needs_server = True  # silent without a configured server (the example tests skip it then)
     params = {

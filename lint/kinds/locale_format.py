@@ -27,6 +27,7 @@ from typing import Iterable
 from ..analysis import Analysis
 from ..findings import Edit, Hit
 from ..patterns import lazy_compile
+from ..validators import one_of
 from . import Kind, RuleError, string_list
 
 CHECKS = ("dates", "currency", "names")
@@ -126,6 +127,7 @@ _SPLIT_GIVEN = lazy_compile(
 
 class LocaleFormat(Kind):
     name = "locale-format"
+    options = {"date-style": one_of("month-day", "day-month"), "currency-style": one_of("words", "codes", "symbols")}
     placeholders = frozenset({"advice", "found"})
     params = {"checks": (list, list(CHECKS))}
 

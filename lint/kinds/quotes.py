@@ -15,6 +15,7 @@ from typing import Iterable
 from ..analysis import Analysis
 from ..findings import Edit, Hit
 from ..patterns import lazy_compile
+from ..validators import one_of
 from . import Kind, RuleError
 
 # Each pattern begins with the mark itself, a literal the engine skips to fast, and looks back
@@ -33,6 +34,7 @@ _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
 
 class MixedQuotes(Kind):
     name = "mixed-quotes"
+    options = {"quote-style": one_of("curly", "straight")}
     placeholders = frozenset({"counts", "mark", "other", "style"})
     params = {"marks": (str, "double")}
     fixable = True

@@ -20,6 +20,7 @@ from ..stats import (
     max_paragraph_words,
     max_sentence_words,
 )
+from ..validators import check_positive_int
 from . import Kind, RuleError
 
 
@@ -31,6 +32,7 @@ class ReadabilityScores(Kind):
     """One finding at the top of the article with its figures; silent on texts too short to score."""
 
     name = "readability-scores"
+    options = {"max-sentence-words": check_positive_int}
     placeholders = frozenset({"ease", "grade", "long", "mean", "sentences", "words"})
     params = {"min-words": (int, 100)}
 
@@ -59,6 +61,7 @@ class ReadabilityScores(Kind):
 
 class SentenceLength(Kind):
     name = "sentence-length"
+    options = {"max-sentence-words": check_positive_int}
     placeholders = frozenset({"limit", "words"})
     params = {"max-words": (int, DEFAULT_MAX_SENTENCE_WORDS)}
 
@@ -74,6 +77,7 @@ class SentenceLength(Kind):
 
 class ParagraphLength(Kind):
     name = "paragraph-length"
+    options = {"max-paragraph-words": check_positive_int}
     placeholders = frozenset({"limit", "words"})
     params = {"max-words": (int, DEFAULT_MAX_PARAGRAPH_WORDS)}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..config import OPTION_CHECKS, ConfigError, settings_from_table
+from ..config import ConfigError, option_check, option_keys, settings_from_table
 from ..runner import CliSettings
 
 DEFAULT_DEBOUNCE_MS = 200
@@ -59,7 +59,7 @@ def editor_settings(raw: Any, where: str, base: Path | None = None) -> tuple[Edi
         name = kebab_case(str(key))
         if value is None:
             continue
-        if name in _RULE_KEYS or name in OPTION_CHECKS:
+        if name in _RULE_KEYS or option_check(name) is not None:
             table[name] = value
         elif name == "config":
             if not isinstance(value, str) or not value.strip():
@@ -85,4 +85,4 @@ def editor_settings(raw: Any, where: str, base: Path | None = None) -> tuple[Edi
 
 
 def known_keys() -> tuple[str, ...]:
-    return (*_RULE_KEYS, *OPTION_CHECKS, "config", "debounce-ms", "docs-url")
+    return (*_RULE_KEYS, *option_keys(), "config", "debounce-ms", "docs-url")
