@@ -176,6 +176,32 @@ class Document:
 
         return find_joins(self.text, self.blocks)
 
+    def element_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Source offsets of the markup element around text[start:end] (its opening tags before
+        it, its closing tags after it), for deleting a block that shares its source line with
+        others (`<p>Advertisement</p><p>Prose…</p>`).  None when other text lies in that span."""
+        source = self.source
+        first = self.source_offset(start)
+        last = max(self.source_offset(end, end=True), first)
+        while first > 0 and source[first - 1] == ">":
+            opening = source.rfind("<", 0, first - 1)
+            if opening == -1 or source.startswith("</", opening) or "\n" in source[opening:first]:
+                break
+            first = opening
+        while last < len(source) and source.startswith("</", last):
+            closing = source.find(">", last)
+            if closing == -1 or "\n" in source[last:closing]:
+                break
+            last = closing + 1
+        text = self.text
+        before = len(text[:start].rstrip())
+        after = len(text) - len(text[end:].lstrip())
+        if before and self.source_offset(before, end=True) > first:
+            return None
+        if after < len(text) and self.source_offset(after) < last:
+            return None
+        return first, last
+
     def block_at(self, offset: int) -> Block | None:
         return span_at(self.blocks, self._block_starts, offset)
 

@@ -123,7 +123,10 @@ def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding
 def _source_span(doc: Document, edit: Edit) -> tuple[int, int] | None:
     """Source offsets an edit replaces; None when it cannot be applied safely."""
     if edit.whole_lines:
-        return doc.whole_lines_span(edit.start, edit.end)
+        span = doc.whole_lines_span(edit.start, edit.end)
+        if span is None and doc.format == "html":
+            span = doc.element_span(edit.start, edit.end)  # a block sharing its line: delete its element
+        return span
     start = doc.source_offset(edit.start)
     return start, max(doc.source_offset(edit.end, end=True), start)
 

@@ -238,3 +238,19 @@ def test_no_fix_reaches_into_front_matter():
     assert doc.protected == ((0, source.index("Advertisement")),)
     [finding] = [f for f in lint_string(source, "story.md") if f.rule == "chrome/advertising"]
     assert finding.fix is None or finding.fix.source_start >= doc.protected[0][1]
+
+
+def test_a_block_sharing_its_html_line_is_deleted_alone(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><body><h1>Dam repairs begin</h1>\n"
+        "<p>Advertisement</p><p>Engineers began repairs on the dam on Monday, the authority said.</p>\n"
+        "</body></html>\n", encoding="utf-8")
+    [finding] = [f for f in json.loads(run("check", "--format", "json", str(page)).stdout)["findings"]
+                 if f["rule"] == "chrome/advertising"]
+    assert "delete the line" in finding["message"] and finding["fix"]["replacement"] == ""
+    run("check", "--fix", str(page))
+    assert page.read_text(encoding="utf-8") == (
+        "<html><body><h1>Dam repairs begin</h1>\n"
+        "<p>Engineers began repairs on the dam on Monday, the authority said.</p>\n"
+        "</body></html>\n")
