@@ -15,6 +15,7 @@ from typing import Any, Mapping
 
 from ..config import ConfigError, option_check, option_keys, settings_from_table
 from ..runner import CliSettings
+from ..validators import check_http_url
 
 DEFAULT_DEBOUNCE_MS = 200
 MAX_DEBOUNCE_MS = 10_000
@@ -70,12 +71,20 @@ def editor_settings(raw: Any, where: str, base: Path | None = None) -> tuple[Edi
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DEBOUNCE_MS:
                 raise SettingsError(f"{where}: key '{key}' must be a whole number of milliseconds from 0 to {MAX_DEBOUNCE_MS}")
             values["debounce"] = value / 1000
+        elif name == "serve-url":
+            try:
+                values["serve_url"] = check_http_url(value).rstrip("/")
+            except TypeError as exc:
+                raise SettingsError(f"{where}: key '{key}' {exc}") from None
         elif name == "docs-url":
             if not isinstance(value, str) or "{rule}" not in value:
                 raise SettingsError(f"{where}: key '{key}' must be a URL template with {{rule}}, e.g. 'https://example.org/rules/{{rule}}'")
             values["docs_url"] = value
         else:
             unknown.append(str(key))
+    serve_url = values.pop("serve_url", None)
+    if serve_url and "docs_url" not in values:
+        values["docs_url"] = f"{serve_url}/rules/{{rule}}"  # `newslint serve` answers /rules/<id>
     try:
         parsed = settings_from_table(table, Path(where))
     except ConfigError as exc:
@@ -85,4 +94,4 @@ def editor_settings(raw: Any, where: str, base: Path | None = None) -> tuple[Edi
 
 
 def known_keys() -> tuple[str, ...]:
-    return (*_RULE_KEYS, *option_keys(), "config", "debounce-ms", "docs-url")
+    return (*_RULE_KEYS, *option_keys(), "config", "debounce-ms", "docs-url", "serve-url")
