@@ -254,3 +254,13 @@ def test_a_block_sharing_its_html_line_is_deleted_alone(tmp_path):
         "<html><body><h1>Dam repairs begin</h1>\n"
         "<p>Engineers began repairs on the dam on Monday, the authority said.</p>\n"
         "</body></html>\n")
+
+
+def test_a_chrome_message_promises_a_deletion_only_with_a_fix_that_makes_it():
+    # A menu run at the foot of a page: reported, but a run of lines is never deleted by a guess.
+    text = ("Dam repairs begin\n\nEngineers began repairs on the dam on Monday, the authority said, and the work "
+            "would take a month.\n\nHome\nWorld\nPolitics\nBusiness\nSports\n")
+    found = [f for f in lint_string(text) if f.rule.startswith("chrome/")]
+    assert found
+    for finding in found:
+        assert ("delete the line" in finding.message) == (finding.fix is not None), finding.message

@@ -920,7 +920,7 @@ class ChromeStructure(Kind):
     and {detail} (what the detector saw, e.g. "a menu of 12 entries")."""
 
     name = "chrome-structure"
-    placeholders = frozenset({"detail", "line"})
+    placeholders = frozenset({"action", "detail", "line"})
     structural = True
     params = {
         "detect": (str, REQUIRED),
@@ -941,4 +941,6 @@ class ChromeStructure(Kind):
             if verdict.whole_line and deletable(layout, row, verdict, text):
                 edit = text.delete_line(row.shape.line)  # a guess: never a safe fix
             shown = row.text if len(row.text) <= 80 else row.text[:77] + "..."
-            yield Hit(verdict.start, verdict.end, self.format(line=shown, detail=verdict.detail), edit)
+            # The message promises a deletion only where the fix can make it.
+            action = "delete the line" if edit is not None else "check it and delete what is not the article's"
+            yield Hit(verdict.start, verdict.end, self.format(line=shown, detail=verdict.detail, action=action), edit)
