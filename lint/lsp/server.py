@@ -19,7 +19,9 @@ from typing import Any
 from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from .. import __version__
@@ -38,9 +40,40 @@ FORMAT_BY_LANGUAGE = {"plaintext": "text", "text": "text", "markdown": "markdown
 _SUFFIX_BY_FORMAT = {"text": ".txt", "markdown": ".md", "html": ".html"}
 
 
+class _Unreadable:
+    """A request whose params do not fit the protocol (a line of -1 or 2**40): answered with the
+    error, where pygls would drop it and leave the client waiting."""
+
+    jsonrpc = "2.0"
+
+    def __init__(self, msg_id: Any, error: JsonRpcException):
+        self.id, self.error = msg_id, error
+
+
+class NewslintProtocol(LanguageServerProtocol):
+    def structure_message(self, data: dict[str, Any]):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if isinstance(data, dict) and "method" in data and "id" in data:
+                return _Unreadable(data["id"], error)
+            raise
+
+    def handle_message(self, message):
+        if isinstance(message, _Unreadable):
+            self._send_response(message.id, error=message.error.to_response_error())
+            return None
+        return super().handle_message(message)
+
+
+# A document larger than this is not checked in the editor (as `check`'s max-file-size).
+MAX_DOCUMENT_CHARS = 5 * 1024 * 1024
+
+
 class NewslintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
+                         protocol_cls=NewslintProtocol)
         self.settings = EditorSettings()
         self.session = Session()
         self.checked: dict[str, CheckedDocument] = {}  # the last check of each open document
@@ -174,6 +207,10 @@ class NewslintServer(LanguageServer):
             return None  # not an article: another language server's business
         text, version = document.source, document.version
         encoding = self._encoding()
+        if len(text) > MAX_DOCUMENT_CHARS:
+            self.report(f"newslint: {uri} is {len(text) / 1048576:.1f} MiB, over the {MAX_DOCUMENT_CHARS / 1048576:.0f} MiB "
+                        "newslint checks in the editor; check it with `newslint check`", types.MessageType.Warning)
+            return CheckedDocument(uri, version, text, fmt, (), LineIndex(text), encoding)
         session, overrides = self.session, self.settings.overrides
         path = self._path(uri, fmt)
 
