@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import glob
 import os
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .document import SourceLines
 from .findings import Finding
@@ -190,21 +192,84 @@ def write_fixed(path: Path, fix_plan: FixPlan, *, bom: bool, stamp: tuple[int, i
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         # Replacing the file would succeed in a writable folder (even as root): the mode says no.
         raise ReadOnlyFile(f"{fix_plan.path}: read-only file (mode {mode:o}); not fixed")
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
+    _remove_stale_temporaries(target)
+    temporary = None
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(encode(fix_plan.new, bom))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        unchanged()  # once more, just before the file is replaced
+        # The fixed text gets a name only once it is complete, just before it replaces the file:
+        # a run killed meanwhile leaves nothing behind.
+        temporary = _complete_temporary(target, encode(fix_plan.new, bom), mode, unchanged)
         os.replace(temporary, target)
     except BaseException:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+        raise
+
+
+_TEMPORARY_SUFFIX = ".newslint"
+_AT_FDCWD, _AT_SYMLINK_FOLLOW = -100, 0x400
+
+
+def _complete_temporary(target: Path, data: bytes, mode: int, check: Callable[[], object]) -> str:
+    """A file beside `target` holding `data` (written, synced, with `mode`), named only after
+    `check()` has passed.  Linux writes it unnamed (O_TMPFILE) and links it in at the end; elsewhere
+    it is a named temporary file, which a later run removes if a kill left it."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if flag and os.path.isdir("/proc/self/fd"):
         try:
-            os.unlink(temporary)
+            handle = os.open(target.parent, flag | os.O_WRONLY, mode)
+        except OSError:
+            handle = None  # a file system without unnamed files
+        if handle is not None:
+            try:
+                _write_all(handle, data, mode)
+                check()
+                name = str(target.parent / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{_TEMPORARY_SUFFIX}")
+                if _link_unnamed(handle, name):
+                    return name
+            finally:
+                os.close(handle)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=_TEMPORARY_SUFFIX)
+    try:
+        _write_all(handle, data, mode)
+    finally:
+        os.close(handle)
+    check()
+    return name
+
+
+def _write_all(handle: int, data: bytes, mode: int) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+    os.fsync(handle)
+    os.fchmod(handle, mode)
+
+
+def _link_unnamed(handle: int, name: str) -> bool:
+    """Give an O_TMPFILE file a name (linkat through /proc, which os.link cannot do)."""
+    import ctypes
+
+    try:
+        linkat = ctypes.CDLL(None, use_errno=True).linkat
+    except (OSError, AttributeError):
+        return False
+    return linkat(_AT_FDCWD, f"/proc/self/fd/{handle}".encode(), _AT_FDCWD, os.fsencode(name), _AT_SYMLINK_FOLLOW) == 0
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Named temporaries of this file that a killed run left (the fallback of _anonymous_file)."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{_TEMPORARY_SUFFIX}"):
+        try:
+            if leftover.stat().st_mtime < time.time() - _STALE_SECONDS:
+                leftover.unlink()
         except OSError:
             pass
-        raise
+
+
+_STALE_SECONDS = 60  # older than any run's write: left by a run that was killed
 
 
 def checked_roots(named: list[str]) -> tuple[Path, ...]:

@@ -34,3 +34,25 @@ def test_fix_never_writes_through_a_link_out_of_the_checked_tree(tmp_path: Path)
     assert "link.txt: a symbolic link out of the checked tree; not fixed" in run.stderr
     assert (outside / "elsewhere.txt").read_text() == DOUBLED
     assert "the the" not in (tree / "inside.txt").read_text()  # a link inside the tree is fine
+
+
+def test_a_fix_killed_midway_leaves_no_temporary_file(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    article = "Dam repairs begin\n\nEngineers began repairs on Monday, the authority said.\n\nAdvertisement\n"
+    for index in range(400):
+        (tmp_path / f"story-{index:03}.txt").write_text(article, encoding="utf-8")
+    for delay in (0.6, 0.9, 1.2):
+        process = subprocess.Popen([sys.executable, "-m", "lint.cli", "check", "--fix", str(tmp_path)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+        assert leftovers == []
+    # Every file is whole: fixed or not yet.
+    for path in tmp_path.glob("story-*.txt"):
+        assert path.read_text(encoding="utf-8") in (article, article.replace("\n\nAdvertisement\n", "\n"))
