@@ -87,7 +87,7 @@ def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
     try:
         kind = kind_class(entry["kind"])
         _check_placeholders(entry["message"], kind)
-        checker = kind(rule_id, entry["message"], params)
+        checker = kind(rule_id, entry["message"], params, builtin=Path(pack).parent == BUILTIN_PACKS)
     except RuleError as exc:
         raise PackError(f"{pack}: {where}: {exc}") from None
     return Rule(

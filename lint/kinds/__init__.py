@@ -68,9 +68,10 @@ class Kind:
     # (lint.validators): the configuration accepts these keys because a kind declares them.
     options: ClassVar[Mapping[str, Callable[[Any], Any]]] = {}
 
-    def __init__(self, rule_id: str, message: str, values: Mapping[str, Any]):
+    def __init__(self, rule_id: str, message: str, values: Mapping[str, Any], *, builtin: bool = False):
         self.rule_id = rule_id
         self.message = message
+        self.builtin = builtin  # from a pack shipped with newslint (audited), not a team's own
         for key in values:
             if key not in self.params:
                 known = ", ".join(sorted(self.params)) or "none"
