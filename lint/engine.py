@@ -1,10 +1,12 @@
 """Runs the enabled rules over a Document and returns sorted, located Findings."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from .analysis import Analysis
+from .budget import OverBudget, budget_for, time_limit
 from .config import Settings
 from .document import Document
 from .findings import Edit, Finding, Fix, Hit, Severity
@@ -75,13 +77,23 @@ class Linter:
         text = Analysis(doc, settings.options)
         findings: dict[tuple, Finding] = {}
         plan = self.plan(settings)
+        stopped: list[str] = []
+        budget = budget_for(len(doc.text))
         for rule, severity in plan.rules:
-            for hit in rule.checker.check(text):
-                finding = locate(doc, rule.id, severity, hit)
-                findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
+            try:
+                with time_limit(budget) as deadline:
+                    for hit in rule.checker.check(text):
+                        finding = locate(doc, rule.id, severity, hit)
+                        findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
+                        if time.monotonic() > deadline:
+                            raise OverBudget
+            except OverBudget:
+                stopped.append(rule.id)  # what it found so far stays; the other rules still run
         ordered = _one_deletion_per_line(sorted(findings.values(), key=lambda f: f.sort_key), plan.rank)
         if doc.comments:
             ordered = self.suppress(doc, ordered, list(plan.rank), settings)
+        if stopped:
+            raise RulesOverBudget(tuple(stopped), budget, ordered)
         return ordered
 
     def suppress(self, doc: Document, findings: list[Finding], selected: list[str], settings: Settings) -> list[Finding]:
@@ -93,6 +105,17 @@ class Linter:
             severity = severity_for(UNUSED_SUPPRESSION_RULE, settings)
             kept = sorted(kept + unused_findings(doc, problems, severity), key=lambda f: f.sort_key)
         return kept
+
+
+class RulesOverBudget(Exception):
+    """Rules stopped for running past their time budget; the findings of the check are kept."""
+
+    def __init__(self, rules: tuple[str, ...], budget: float, findings: list[Finding]):
+        super().__init__(
+            f"rule {', '.join(rules)} stopped after {budget:.1f} s (its time budget on this document); "
+            "its findings may be incomplete; please report this as a bug"
+        )
+        self.rules, self.findings = rules, findings
 
 
 def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding:

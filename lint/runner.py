@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .config import ConfigError, Settings, find_config
-from .engine import Linter
+from .engine import Linter, RulesOverBudget
 from .findings import Finding, InputError, Severity
 from .formats import read_document, sniff_format
 from .rules import PackError, load_rules
@@ -154,7 +154,11 @@ class Session:
         if fmt is None and path == STDIN:
             fmt = sniff_format(text)  # with no name to go by, the text's own marks say its format
         doc = read_document(path, text, fmt, bom=bom)
-        findings = self.linter(settings).check(doc, settings)
+        try:
+            findings = self.linter(settings).check(doc, settings)
+        except RulesOverBudget as exc:
+            # The other rules' findings are reported, and the file counts as not fully checked.
+            return FileResult(path, exc.findings, error=InputError(path, str(exc)), source=text, fail_on=settings.fail_on, bom=bom)
         return FileResult(path, findings, source=text, fail_on=settings.fail_on, bom=bom)
 
     def check_file(self, path: Path, *, shown: str | None = None) -> FileResult:

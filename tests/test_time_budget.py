@@ -1,0 +1,75 @@
+"""A rule that runs past its time budget is stopped and reported; the other rules' findings stay."""
+from __future__ import annotations
+
+import re
+import threading
+import time
+
+from lint import budget
+from lint.findings import Hit, Severity
+from lint.kinds import Kind
+from lint.rules import Rule, load_rules
+from lint.runner import Session
+
+
+class Catastrophic(Kind):
+    """A deliberately slow kind: one regular expression that backtracks exponentially."""
+
+    name = "catastrophic"
+
+    def check(self, text):
+        re.search(r"(a+)+$", "a" * 40 + "b")  # never ends in a lifetime
+        yield Hit(0, 1, "never reached")
+
+
+class Dawdling(Kind):
+    """Slow between its findings, as a kind on a thread (no signal) is caught."""
+
+    name = "dawdling"
+
+    def check(self, text):
+        for start in range(len(text.text)):
+            time.sleep(0.05)
+            yield Hit(start, start + 1, "a letter")
+
+
+def _session_with(kind: type[Kind], monkeypatch) -> Session:
+    slow = Rule(id="style/slow", kind=kind.name, severity=Severity.WARNING, message="slow", summary="Slow.",
+                description="", fire=(), quiet=(), checker=kind("style/slow", "slow", {}))
+    session = Session()
+    linter = session.linter(session.settings_for(None))
+    monkeypatch.setattr(linter, "rules", (slow, *load_rules()))
+    linter._plans.clear()
+    monkeypatch.setattr(budget, "MINIMUM_SECONDS", 0.5)
+    monkeypatch.setattr(session, "linter", lambda settings: linter)
+    return session
+
+
+ARTICLE = "Dam repairs begin\n\nEngineers began repairs on Monday, the authority said.\n\nAdvertisement\n"
+
+
+def test_a_rule_stuck_in_a_regular_expression_is_stopped_and_named(monkeypatch):
+    session = _session_with(Catastrophic, monkeypatch)
+    started = time.monotonic()
+    result = session.check_text("story.txt", ARTICLE, settings=session.settings_for(None).__class__(select=("style/slow", "chrome")))
+    assert time.monotonic() - started < 5
+    assert result.error is not None and "style/slow" in result.error.reason and "time budget" in result.error.reason
+    assert [f.rule for f in result.findings] == ["chrome/advertising"]  # the other rules' findings stay
+
+
+def test_off_the_main_thread_the_budget_is_checked_between_findings(monkeypatch):
+    session = _session_with(Dawdling, monkeypatch)
+    outcome = {}
+
+    def work():
+        settings = session.settings_for(None).__class__(select=("style/slow", "chrome"))
+        outcome["result"] = session.check_text("story.txt", ARTICLE, settings=settings)
+
+    worker = threading.Thread(target=work)
+    started = time.monotonic()
+    worker.start()
+    worker.join(20)
+    result = outcome["result"]
+    assert time.monotonic() - started < 5
+    assert result.error is not None and "style/slow" in result.error.reason
+    assert "chrome/advertising" in {f.rule for f in result.findings}
