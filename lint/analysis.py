@@ -415,11 +415,16 @@ def _is_title_case(text: str, block: Block) -> bool:
     return upper >= (2 if headline else 1) and lower * 4 <= upper
 
 
+_ABBREVIATION_REACH = 24
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """A full stop that ends an abbreviation, an initial or a number, not a sentence."""
     # The letters and dots before it ("U.S", "Gen", "J"): the token back to white space, less
     # any opening punctuation.
-    token = text[max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1:dot]
+    # (No further back than any abbreviation reaches: a run with no spaces costs no more.)
+    reach = max(0, dot - _ABBREVIATION_REACH)
+    token = text[max(text.rfind(" ", reach, dot), text.rfind("\n", reach, dot), reach - 1) + 1:dot]
     word = token[len(token) - len(token.lstrip("\"'\u201c\u2018([")):] if token else ""
     if not word or not word.replace(".", "").isalpha():
         return False

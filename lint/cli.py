@@ -107,7 +107,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
     out = sys.stdout
     failures: list[str] = []
     if show_diff:
-        sys.exit(_report_errors(results) or _print_diff(results, unsafe_fixes))
+        sys.exit(_report_errors(results) or _print_diff(session, results, unsafe_fixes))
     if fix:
         from_stdin = {i for i, (path, shown, error) in enumerate(items) if path is None and shown == STDIN and error is None}
         results, rechecked, failures = _fix(session, results, from_stdin, unsafe_fixes, [p for p in paths if p != STDIN])
@@ -172,12 +172,13 @@ def _report_errors(results) -> int:
     return EXIT_ERROR if seen else EXIT_OK
 
 
-def _print_diff(results, unsafe: bool) -> int:
+def _print_diff(session, results, unsafe: bool) -> int:
     """--diff: the fixes --fix would apply as a unified diff, each unsafe one named on standard
     error; exit 1 when there is anything to fix."""
-    from .fixes import plan, summary, unified_diff
+    from .fixes import settled_plan, summary, unified_diff
 
-    plans = [fix_plan for fix_plan in (plan(r, unsafe=unsafe) for r in results) if fix_plan is not None]
+    plans = [fix_plan for fix_plan in (settled_plan(r, _rechecker(session, r), unsafe=unsafe) for r in results)
+             if fix_plan is not None]
     for fix_plan in plans:
         if fix_plan.new != fix_plan.old:
             click.echo(unified_diff(fix_plan), nl=False)
@@ -188,13 +189,18 @@ def _print_diff(results, unsafe: bool) -> int:
     return EXIT_FINDINGS if any(fix_plan.new != fix_plan.old for fix_plan in plans) else EXIT_OK
 
 
+def _rechecker(session, result):
+    """Check a file's fixed text as the file itself is checked (its settings, its format)."""
+    return lambda text: session.check_text(result.path, text, bom=result.bom)
+
+
 def _fix(session, results, from_stdin: set[int], unsafe: bool, named: list[str]):
     """--fix: write each file's fixes, then check the fixed files again for what remains.
 
     Returns the results, the indexes of those checked again, and the files that could not be
     fixed (changed on disk meanwhile, or not writable).
     """
-    from .fixes import FileChanged, checked_roots, encode, leaves_tree, plan, summary, write_fixed
+    from .fixes import FileChanged, checked_roots, encode, leaves_tree, settled_plan, summary, write_fixed
 
     roots = checked_roots(named)
 
@@ -203,7 +209,7 @@ def _fix(session, results, from_stdin: set[int], unsafe: bool, named: list[str])
     done = []
     rechecked: list[int] = []
     for index, result in enumerate(results):
-        fix_plan = plan(result, unsafe=unsafe)
+        fix_plan = settled_plan(result, _rechecker(session, result), unsafe=unsafe)
         changed = fix_plan is not None and fix_plan.new != fix_plan.old
         if index in from_stdin:
             # The fixed text goes to standard output (unchanged text too: a filter never eats input).

@@ -167,4 +167,11 @@ def _one_deletion_per_line(findings: list[Finding], rank: dict[str, tuple[bool, 
         if key not in best or (-finding.severity, rank[finding.rule]) < (-best[key].severity, rank[best[key].rule]):
             best[key] = finding
     keep = {id(f) for f in best.values()}
-    return [f for f in findings if f.fix is None or f.fix.replacement or id(f) in keep]
+    kept = [f for f in findings if f.fix is None or f.fix.replacement or id(f) in keep]
+    # A structural guess that offers no fix says nothing more on a line another rule of its
+    # family has recognised by its text.
+    recognised = {(f.rule.split("/", 1)[0], f.start.line) for f in kept if not rank[f.rule][0]}
+    return [
+        f for f in kept
+        if not (f.fix is None and rank[f.rule][0] and (f.rule.split("/", 1)[0], f.start.line) in recognised)
+    ]

@@ -124,6 +124,26 @@ def plan(result, *, unsafe: bool = False) -> FixPlan | None:
     return FixPlan(result.path, result.source, new, tuple(chosen), tuple(skipped), tuple(refused), held_back)
 
 
+MAX_FIX_PASSES = 10  # as ruff does: fix, check again, fix what the first fixes uncovered
+
+
+def settled_plan(result, recheck: Callable[[str], object], *, unsafe: bool = False) -> FixPlan | None:
+    """Fix, check the fixed text again (`recheck(text)` -> a result) and fix again, until a pass
+    changes nothing (at most MAX_FIX_PASSES): fixes that overlapped, or that the first fixes
+    made due, are done in one run, so that a second `--fix` changes nothing."""
+    first = plan(result, unsafe=unsafe)
+    if first is None or first.new == first.old:
+        return first
+    current = first
+    for _ in range(MAX_FIX_PASSES - 1):
+        again = plan(recheck(current.new), unsafe=unsafe)
+        if again is None or again.new == again.old:
+            break
+        current = FixPlan(first.path, first.old, again.new, current.fixed + again.fixed, again.skipped,
+                          current.refused + again.refused, again.held_back)
+    return current
+
+
 def within_own_lines(finding: Finding, lines: SourceLines) -> bool:
     """Whether the fix stays on the finding's lines and the blank lines around them, from the line
     end before them (a deleted last line takes the line end before it)."""

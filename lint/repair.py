@@ -49,6 +49,7 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres supt dept est approx fig".split()
 )
 _HEADING_WORDS = 12  # a glued-on heading is short
+_HEADING_CHARS = _HEADING_WORDS * 30
 
 
 class Join(NamedTuple):
@@ -137,6 +138,8 @@ def _heading_like(text: str, start: int, end: int, *, glued_word: bool = False) 
     """Whether text[start:end], the start of a block up to a join, reads as a heading glued on:
     short, with no sentence ending inside it and, when a full stop ends it, (nearly) every
     longer word capitalised.  A word run into a sentence opener is a heading whatever its case."""
+    if end - start > _HEADING_CHARS:
+        return False  # too long for a heading: and so a long block costs nothing per join
     run = text[start:end]
     words = run.split()
     if not words or len(words) > _HEADING_WORDS or any(mark in run for mark in ".!?\u2026"):

@@ -96,8 +96,11 @@ def test_deleting_scraped_page_chrome_leaves_the_article():
     assert "Schools to stay shut as floods spread\nCouncil tax rise approved after long debate\n" in fixed
     for kept in ("Flood defences along the River Avon failed", '"We did everything we could', "more rain was forecast"):
         assert kept in fixed
-    for gone in ("Valley Herald", "Home |", "Home >", "By Anna Clarke", "Updated:", "124 comments", "(Photo: Reuters)", "Celebrity Chef", "©"):
+    for gone in ("Valley Herald", "Home |", "Home >", "By Anna Clarke", "Updated:", "124 comments", "(Photo: Reuters)", "©"):
         assert gone not in fixed, gone
+    # A heading judged by its place (it shares no word with the article) is reported, not deleted.
+    assert "Celebrity Chef Recipes" in fixed
+    assert "chrome/stray-heading" in {f.rule for f in findings if "Celebrity Chef" in f.message}
     # Whole lines go with their line ends: no line is left half cut.
     assert all(line == line.strip() for line in fixed.splitlines())
 
@@ -196,11 +199,25 @@ def test_finding_spans_the_text_and_fix_deletes_the_line():
 
 
 def test_deleting_the_last_line_leaves_no_blank_line_behind():
-    text = f"{PARAGRAPH}\n\n{CLOSING}\n\nPolice corner protesters on campus"
+    text = f"{PARAGRAPH}\n\n{CLOSING}\n\nPlease enter your comment!"
     [finding] = chrome(text)
     fixed = apply_fixes(text, [finding])
     assert fixed.rstrip("\n") == f"{PARAGRAPH}\n\n{CLOSING}"
     assert not fixed.endswith("\n\n")
+
+
+def test_a_copyright_line_that_may_be_the_storys_is_reported_but_never_deleted():
+    # A wire's terms (its licence may require them) and a notice closing the last paragraph are
+    # the story's; a site's notice among the page's footer links is the page's, and may go.
+    wire = "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten or redistributed."
+    own = "Copyright 2019 Hawaii News Now. All rights reserved."
+    for text, fixable in (
+        (f"{PARAGRAPH}\n\n{CLOSING}\n\nContact us\n\n{wire}\n", False),
+        (f"{PARAGRAPH}\n\n{CLOSING}\n\n{own}\n", False),
+        (f"{PARAGRAPH}\n\n{CLOSING}\n\nContact us\n\n{own}\n", True),
+    ):
+        [finding] = [f for f in chrome(text) if f.rule == "chrome/copyright-notice"]
+        assert (finding.fix is not None) is fixable, text
 
 
 def test_credit_closing_a_long_paragraph_is_deleted_alone():

@@ -56,6 +56,7 @@ _STAMP_ANCHOR = lazy_compile(rf"{_DATE}|{_AGO}|\b(?:updated|published|posted|mod
 # "© 2019 Vox Media, LLC. All Rights Reserved", "Copyright (c) 2018 Penske Business Media".
 _COPYRIGHT = lazy_compile(r"^\W*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d|[A-Z][^\n]{0,80}\b(?:19|20)\d\d\b)", re.IGNORECASE)
 _ALL_RIGHTS = lazy_compile(r"\ball rights reserved\b", re.IGNORECASE)
+_SYNDICATION_TERMS = lazy_compile(r"\bmay not be (?:re)?(?:published|broadcast|reproduced|rewritten|redistributed)\b", re.IGNORECASE)
 
 # A person's name: capitalised words, initials and the particles names carry.
 _NAME = r"(?:[A-Z][\w.'\u2019-]*|de|da|van|von|der|al|bin|ibn|le|la|del|dos)(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|der|al|bin|ibn|le|la|del|dos)){0,4}"
@@ -879,13 +880,22 @@ _EMBED_ATTRIBUTION = lazy_compile(r"^[—–-]\s*[^\n]{1,80}\(@\w+\)")
 
 
 def deletable(layout: PageLayout, row: Row, verdict: Verdict, text: Analysis) -> bool:
-    """Whether a structural verdict may offer deleting its line.  Only where the evidence is the
-    line's own text (a credit, a byline, a stamp, a copy of the headline) or, for a verdict from
-    the line's place, where the line stands alone and is neither a paragraph nor one item of a
-    list: a fix must never eat a list one line per run, or a paragraph."""
-    if verdict.own_text or verdict.detector in _OWN_TEXT_DETECTORS:
-        return True
-    return row.alone and not row.prose and not in_list(row, text)
+    """Whether a structural verdict may offer deleting its line: only where the evidence is the
+    line's own text (a credit, a byline, a stamp, a trail of sections, a copy of the headline),
+    and never for a list item.  A verdict from a line's place alone (furniture around the body, a
+    stray heading, a trailing line, a run of menu entries) is reported for an editor to judge:
+    the labelled bodies of real pages end in such lines too ("CLICK FOR FULL STATE SWIM RESULTS"),
+    and a fix must never delete the article's own text.  A copyright line is reported, not
+    deleted, where it may be the story's own notice: straight after the article's last paragraph,
+    or a wire's syndication terms ("This material may not be published, broadcast, rewritten or
+    redistributed"), which the agency's licence may require the article to carry."""
+    if verdict.detector == "copyright" and (_SYNDICATION_TERMS.search(row.text) or _follows_prose(layout, row)):
+        return False
+    return (verdict.own_text or verdict.detector in _OWN_TEXT_DETECTORS) and not in_list(row, text)
+
+
+def _follows_prose(layout: PageLayout, row: Row) -> bool:
+    return row.index > 0 and layout.rows[row.index - 1].prose
 
 
 def in_list(row: Row, text: Analysis) -> bool:
