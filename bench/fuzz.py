@@ -198,20 +198,35 @@ def position_problem(text: str, finding: Finding, lines: list[str] | None = None
         return f"{where}: past the end of its line"
     if (line, column) > (end_line, end_column):
         return f"{where}: ends before it starts"
-    # Each quotation, and the whole from the first quotation mark to the last: a quoted line may
-    # hold quotation marks of its own.
-    quotations = _QUOTED.findall(finding.message) + _OUTERMOST.findall(finding.message)
-    quoted = [q for q in map(_words, quotations) if len(q) >= 3] + [q for q in (_words(q, markup=True) for q in quotations) if len(q) >= 3]
-    # The span's lines, within a reach of the span on a long line (a quote is near its span).
+    # The quotations (a mark to the next), and the whole from the first mark to the last: a
+    # quoted line may hold quotation marks of its own.  One too short to be telling is not judged.
+    inner = [q for q in _QUOTED.findall(finding.message) if len(_words(q)) >= 3]
+    if not inner:
+        return None
+    quotations = inner + _OUTERMOST.findall(finding.message)
+    quoted = [form for q in quotations for form in (_words(q), _words(q, markup=True)) if len(form) >= 3]
+    # The span's own text, and its lines within a reach of it (a long line is cut).
     spanned = lines[line - 1:end_line]
+    own = "\n".join(spanned)[column - 1:len("\n".join(spanned)) - len(spanned[-1]) + end_column - 1]
     spanned[-1] = spanned[-1][:end_column + _REACH]
     spanned[0] = spanned[0][max(0, column - 1 - _REACH):]
     arounds = (_words("\n".join(spanned)), _words("\n".join(spanned), markup=True))
-    if any(q in around or around in q for q in quoted for around in arounds):
+    own_words = _words(own)
+    if any(q in around or around in q for q in quoted for around in arounds) or (
+        len(own_words) >= 3 and any(own_words in q for q in quoted)
+    ) or any(_in_order(q, _words(own, markup=True)) for q in quoted):
         return None
-    # A quotation that is nowhere in the file (a suggestion, the rule's own words) says nothing.
-    misplaced = [q for q in quoted if q in _words(text)]
+    # A quotation found nowhere else in the file (a suggestion, the rule's own words), or short
+    # enough to be there by chance, says nothing about the position.
+    misplaced = [q for q in quoted if len(q) >= 12 and q in _words(text)]
     return f"{where}: quotes {misplaced[0]!r}, not on its lines" if misplaced else None
+
+
+def _in_order(letters: str, text: str) -> bool:
+    """Whether the letters stand in the text in order, whatever is between them (markup that
+    no pattern here can strip, in a damaged page)."""
+    rest = iter(text)
+    return all(letter in rest for letter in letters)
 
 
 def changed_lines_problem(old: str, new: str, findings: list[Finding]) -> str | None:
@@ -385,6 +400,8 @@ def main() -> None:
                 continue
             total.tried.update(report.tried)
             total.failures += report.failures
+            for prop, detail, case in report.failures:  # as they come: a long run is watched
+                print(f"{prop}: {case.name} ({case.kind}): {detail}", flush=True)
             total.slowest = max(total.slowest, report.slowest)
             total.findings += report.findings
             total.fixed_files += report.fixed_files
@@ -399,7 +416,6 @@ def main() -> None:
         args.failures.mkdir(parents=True)
         for number, (prop, detail, case) in enumerate(total.failures):
             (args.failures / f"{number:04d}-{prop}-{case.name}").write_bytes(case.data)
-            print(f"{prop}: {case.name} ({case.kind}): {detail}")
     counts = Counter(prop for prop, _, _ in total.failures)
     elapsed = time.perf_counter() - started
     print()

@@ -15,6 +15,11 @@ HOSTILE = {
     "a line of hyphens": PROSE + "\n\n" + "-" * 20_000 + "x\n",
     "a line of bars": PROSE + "\n\n" + "|" * 20_000 + "x\n",
     "a line of em dashes": PROSE + "\n\n" + "\u2014" * 20_000 + "x\n",
+    # Found by the fuzzer: each ran into the per-rule time budget or took seconds before.
+    "a line of digits": PROSE + "\n\n" + "1" * 20_000 + "x\n",
+    "a run of spaces": PROSE + "\n\nMayor " + " " * 50_000 + "x\n",
+    "one figure repeated thousands of times": "The council said on Tuesday that 3,000 people had left the valley. " * 4_000,
+    "glued sentences on one long line": "Police said.It was " * 15_000,
 }
 
 
@@ -58,3 +63,38 @@ def test_a_run_of_repeated_words_is_one_finding_whose_fix_keeps_one(session: Ses
     assert len(doubled) == 1
     fixed = plan(result).new
     assert "The vote was a surprise." in fixed
+
+
+def test_markdown_line_breaks_are_found_as_the_pattern_they_replace_found_them() -> None:
+    import random
+    import re
+
+    from lint.formats.markdown import _breaks
+
+    old = re.compile(r"[ \t]*(?:\\?\n|\r)[ \t]*")
+    rng = random.Random(7)
+    for _ in range(2_000):
+        text = "".join(rng.choice(" \t\n\r\\ab") for _ in range(rng.randint(0, 30)))
+        low = rng.randint(0, len(text))
+        high = rng.randint(low, len(text))
+        assert list(_breaks(text, low, high)) == [m.span() for m in old.finditer(text, low, high)], (text, low, high)
+
+
+def test_the_nearest_figures_are_those_a_full_sort_would_give() -> None:
+    import random
+
+    from lint.kinds.figures import _MAX_PARTNERS, _ByValue, _Mention
+
+    rng = random.Random(11)
+    for _ in range(300):
+        mentions = [
+            _Mention(start, start + 2, "x", float(rng.choice((1, 2, 3, 10, 20, 30, 100, 1000))), "1", 0)
+            for start in sorted(rng.sample(range(10_000), rng.randint(2, 60)))
+        ]
+        members = sorted(range(len(mentions)), key=lambda i: mentions[i].value)
+        by_value = _ByValue(mentions, members)
+        for i in members:
+            low, high = rng.choice(((0.9, 1.1), (9, 11), (0.5, 40), (0, 2000)))
+            in_range = [j for j in members if low <= mentions[j].value <= high]
+            expected = sorted(in_range, key=lambda j: abs(mentions[j].start - mentions[i].start))[:_MAX_PARTNERS]
+            assert by_value.nearest(mentions[i], low, high) == expected

@@ -97,6 +97,39 @@ def test_language_detection_is_repeatable():
     assert all([f.message for f in lint(text, "translation/mixed-language")] == first for _ in range(3))
 
 
+def test_threads_detecting_at_first_use_all_get_the_whole_detector():
+    """A server's or a Dask worker's threads may all meet their first foreign paragraph at once;
+    none may judge it against a half-loaded set of languages."""
+    import threading
+
+    import langdetect.detector_factory as factory
+    from lint.kinds import language
+
+    paragraph = (
+        "Le conseil municipal a voté mardi soir un budget qui prévoit la construction de trois écoles "
+        "et d'une clinique dans le quartier nord de la ville, selon le maire."
+    )
+    expected = language.detect(paragraph)[0]
+    factory._factory = None  # as in a fresh process
+    language._detector.cache_clear()
+    start = threading.Barrier(8)
+    answers: list[str] = []
+
+    def detect() -> None:
+        start.wait()
+        try:
+            answers.append(language.detect(paragraph)[0])
+        except Exception as exc:  # a half-loaded factory may also fail outright
+            answers.append(repr(exc))
+
+    threads = [threading.Thread(target=detect) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [expected] * 8
+
+
 def test_plain_english_check_loads_neither_langdetect_nor_ftfy():
     """A plain check must start fast: the heavy libraries load only for text that needs them."""
     script = (

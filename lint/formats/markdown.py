@@ -27,7 +27,7 @@ _QUOTE_MARKS = lazy_compile(r"(?: {0,3}>[ \t]?)+")
 _INDENT = lazy_compile(r"[ \t]*")
 _FENCE = lazy_compile(r"`{3,}|~{3,}")
 _ATX = lazy_compile(r"(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSING = lazy_compile(r"(?:^|[ \t]+)#+$")
+_ATX_CLOSING = lazy_compile(r"(?:^|(?<![ \t])[ \t]+)#+$")  # from a run's first space only: linear
 _SETEXT = lazy_compile(r"(?:=+|-+)[ \t]*$")
 _THEMATIC = lazy_compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _LIST_MARK = lazy_compile(r"([-*+]|(\d{1,9})[.)])([ \t]+|$)")
@@ -83,9 +83,23 @@ _INLINE = lazy_compile(
     """,
     re.X | re.S,
 )
-# A line end inside a paragraph, with the white space around it and a backslash hard break.
-_BREAK = lazy_compile(r"[ \t]*(?:\\?\n|\r)[ \t]*")
+# A line end inside a paragraph, or a backslash hard break (the white space around: _breaks).
+_LINE_BREAK = lazy_compile(r"\\?\n|\r")
 _EMPHASIZED = lazy_compile(r"([*_]{1,2})(?=\S).*\S\1[ \t]*\Z", re.S)
+
+
+def _breaks(p: str, q0: int, q1: int) -> Iterator[tuple[int, int]]:
+    """The line breaks of p[q0:q1] with the spaces and tabs around them, in linear time (a
+    pattern with the spaces in it would scan a long run of spaces again from each space)."""
+    low = q0
+    for m in _LINE_BREAK.finditer(p, q0, q1):
+        start, stop = m.start(), m.end()
+        while start > low and p[start - 1] in " \t":
+            start -= 1
+        while stop < q1 and p[stop] in " \t":
+            stop += 1
+        yield start, stop
+        low = stop
 
 
 @dataclass(slots=True)
@@ -425,15 +439,15 @@ class _Inline:
         p = self.p
         chunk = p[q0:q1]
         if "\n" in chunk or "\r" in chunk:
-            for m in _BREAK.finditer(p, q0, q1):
-                self._run(q0, m.start())
-                nl = p.find("\n", m.start(), m.end())
+            for start, stop in _breaks(p, q0, q1):
+                self._run(q0, start)
+                nl = p.find("\n", start, stop)
                 if nl == -1:  # a lone carriage return is white space, not a line end
-                    self.out.space(self._src(p.index("\r", m.start())), 1)
+                    self.out.space(self._src(p.index("\r", start)), 1)
                 else:
                     _, end, eol = self.lines[bisect.bisect_right(self.p_starts, nl) - 1]
                     self.out.space(end, eol)
-                q0 = m.end()
+                q0 = stop
         self._run(q0, q1)
 
     def _run(self, q0: int, q1: int) -> None:

@@ -96,6 +96,7 @@ class Attribution(Kind):
             return
         raw = text.text
         flagged_sentences: set[int] = set()
+        polls: dict[int, bool] = {}  # sentence start -> whether it speaks of a poll
         for figure in figures:
             if figure.is_year or figure.value < self.min_value or text.in_quotation(figure.start):
                 continue
@@ -104,7 +105,7 @@ class Attribution(Kind):
             sentence = text.sentence_at(figure.start)
             if sentence is None or sentence.start in flagged_sentences:
                 continue
-            if not self._contested(raw, figure, sentence.start, sentence.end):
+            if not self._contested(raw, figure, sentence.start, sentence.end, polls):
                 continue
             # A cue anywhere in the paragraph carries over; a list item stands alone; a headline
             # is sourced by the lead paragraphs that give its figure.
@@ -129,7 +130,7 @@ class Attribution(Kind):
                 return True
         return False
 
-    def _contested(self, raw: str, figure: "Figure", start: int, end: int) -> bool:
+    def _contested(self, raw: str, figure: "Figure", start: int, end: int, polls: dict[int, bool]) -> bool:
         if figure.noun in _TIME_NOUNS or raw.startswith("-year", figure.end) or _AGE.match(raw, figure.end) and raw[figure.start - 2:figure.start] == ", ":
             return False  # an age or a duration: "25-year-old", "the star, 42, was"
         if _SCORE_BEFORE.search(raw, max(0, figure.start - 2), figure.start) or _SCORE_AFTER.match(raw, figure.end):
@@ -141,7 +142,9 @@ class Attribution(Kind):
         if figure.unit and _CURRENCY.search(figure.unit):
             return False  # money lost or estimated is a different story
         if figure.unit in _PERCENT_UNITS:
-            return self.poll_regex is not None and bool(self.poll_regex.search(raw, start, end))
+            if start not in polls:  # once a sentence: a long one may hold many percentages
+                polls[start] = self.poll_regex is not None and self.poll_regex.search(raw, start, end) is not None
+            return polls[start]
         if figure.noun in self.noun_set:
             return True
         window = max(start, figure.start - _BEFORE_CHARS)

@@ -40,7 +40,7 @@ _DATE = (
     r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 )
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
-_AGO = r"(?:\d+\s*(?:[smhdwy]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|just now|yesterday|today)"
+_AGO = r"(?:(?<!\d)\d+\s*(?:[smhdwy]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|just now|yesterday|today)"
 _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST|AEST|AEDT|JST|PT|ET|HKT|SGT|WIB)"
 # A line made of dates and times, with the labels sites put around them.
 _TIMESTAMP = lazy_compile(
@@ -68,7 +68,7 @@ _BYLINE = lazy_compile(
 _POSTED_ON = lazy_compile(rf"^(?i:(?:posted|published|updated)\s+(?:on\s+)?){_DATE}.{{0,40}}\b(?i:by)\s+{_NAME}")
 # What may follow the name on a byline: roles, the outlet, handles, dates and counts.
 _BYLINE_EXTRAS = lazy_compile(
-    rf"{_DATE}|{_TIME}|{_AGO}|{_ZONE}\b|@\w+|\S+@\S+\.\w+|\d[\d\s().-]*|[^\w\s]+", re.IGNORECASE
+    rf"{_DATE}|{_TIME}|{_AGO}|{_ZONE}\b|@\w+|(?<!\S)\S+@\S+\.\w+|\d[\d\s().-]*|[^\w\s]+", re.IGNORECASE
 )
 _ROLE_WORDS = frozenset("""
 staff senior chief special political foreign business sports news science tech technology health
@@ -117,7 +117,7 @@ _CAPTION_CUE = lazy_compile(
 )
 
 # Breadcrumbs: "Home > World > Europe", "Home / News", navigation glued onto a headline.
-_CRUMB_SEPARATORS = lazy_compile(r"\s*(?:>|»|›|→|/|\\|::)\s*")
+_CRUMB_SEPARATORS = lazy_compile(r"(?<!\s)\s*(?:>|»|›|→|/|\\|::)\s*")  # from a run's first space: linear
 _HOME_CRUMB = lazy_compile(r"^\W*(?:you\s+are\s+(?:here|at)\s*:?\s*)?home\b\s*(?:[>»›→/\\:]|::)", re.IGNORECASE)
 _GLUED_HOME = lazy_compile(r"^\W*Home(?=[A-Z0-9\u00c0-\u024f])\S*\s+\S+\s+\S")
 # Where two words were glued: a lower-case letter, not at a word's start, then a capital or a
@@ -496,10 +496,17 @@ def _document_marks(text: str) -> frozenset[str]:
     return frozenset(marks)
 
 
+_CUE_MAX_CHARS = 600
+
+
 def _cue_verdict(row: Row, marks: frozenset[str]) -> Verdict | None:
     """The first cue that names the line.  Each is tried only when a cheap look at the line
     (its length, a mark the document holds) allows it: most lines are paragraphs."""
     line, words = row.text, row.shape.words
+    if len(line) > _CUE_MAX_CHARS:
+        # Page furniture is short; a cue's pattern tried on a long run of digits or dots
+        # (timestamps, bylines, dates) could take time in the square of its length.
+        return _credit_cue(row) if line.endswith(")") else None
     if "copyright" in marks and words <= 60:
         verdict = _copyright_cue(row)
         if verdict is not None:

@@ -24,6 +24,8 @@ tie), and the message cites the other.
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -534,6 +536,34 @@ def _token_keys(mention: _Mention) -> tuple[str, ...]:
     return (mention.digits,) if len(mention.digits) >= 2 else ()
 
 
+class _ByValue:
+    """A group's mentions by value, and by place in the text for each value: the nearest few in
+    a range of values are found without sorting the whole range (an article repeating one
+    figure a thousand times would make that quadratic)."""
+
+    def __init__(self, mentions: list[_Mention], members: list[int]):
+        self.mentions = mentions
+        at: dict[float, list[int]] = {}
+        for index in members:
+            at.setdefault(mentions[index].value, []).append(index)
+        self.values = sorted(at)
+        self.members = [sorted(at[value], key=lambda i: mentions[i].start) for value in self.values]
+        self.starts = [[mentions[i].start for i in same] for same in self.members]
+
+    def nearest(self, mention: _Mention, low: float, high: float) -> list[int]:
+        """The _MAX_PARTNERS mentions valued from low to high nearest to `mention` in the text
+        (on a tie, the lower value, then the earlier mention)."""
+        first, last = bisect.bisect_left(self.values, low), bisect.bisect_right(self.values, high)
+        candidates = []
+        for same, starts in zip(self.members[first:last], self.starts[first:last]):
+            at = bisect.bisect_left(starts, mention.start)
+            candidates += same[max(0, at - _MAX_PARTNERS):at + _MAX_PARTNERS]
+        mentions = self.mentions
+        return heapq.nsmallest(
+            _MAX_PARTNERS, candidates, key=lambda j: (abs(mentions[j].start - mention.start), mentions[j].value, j)
+        )
+
+
 def _conflicts(mentions: list[_Mention], keys, same, min_shared: int, tolerance: float) -> list[_Conflict]:
     """The mentions that disagree by a factor of 10, 100 or 1,000 with the same quantity
     elsewhere and are outvoted: fewer mentions agree with them (the later one on a tie).
@@ -549,16 +579,13 @@ def _conflicts(mentions: list[_Mention], keys, same, min_shared: int, tolerance:
     for members in groups.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda i: mentions[i].value)
-        values = [mentions[i].value for i in members]
+        by_value = _ByValue(mentions, members)
         for i in members:
             a = mentions[i]
             for factor in (1, 10, 100, 1000):
-                low = bisect.bisect_left(values, a.value * factor * (1 - tolerance))
-                high = bisect.bisect_right(values, a.value * factor * (1 + tolerance))
                 # The nearest in the text first: a slip is most often close to its witness.
-                near = sorted(members[low:high], key=lambda j: abs(mentions[j].start - a.start))
-                for j in near[:_MAX_PARTNERS]:
+                near = by_value.nearest(a, a.value * factor * (1 - tolerance), a.value * factor * (1 + tolerance))
+                for j in near:
                     if j == i:
                         continue
                     b = mentions[j]
@@ -613,10 +640,10 @@ class Magnitude(Kind):
             starts = [f.start for f in text.figures]
             ends = [f.end for f in text.figures]
             tokens = [replace(t, is_figure=_inside(starts, ends, t.start)) for t in tokens]
-            judged = [(m.start, m.end) for c in conflicts for m in (c.mention, c.other)]
+            judged = _Spans((m.start, m.end) for c in conflicts for m in (c.mention, c.other))
             conflicts += [
                 c for c in _conflicts(tokens, _token_keys, _same_token_quantity, self.shared_words, self.tolerance)
-                if not any(s < m.end and m.start < e for m in (c.mention, c.other) for s, e in judged)
+                if not any(judged.overlaps(m.start, m.end) for m in (c.mention, c.other))
             ]
         for conflict in sorted(conflicts, key=lambda c: c.mention.start):
             me, other = conflict.mention, conflict.other
@@ -627,6 +654,19 @@ class Magnitude(Kind):
                 line=text.doc.position(other.start).line,
                 factor=f"{conflict.factor:,}",
             ))
+
+
+class _Spans:
+    """Spans of the text, asked whether any overlaps a given span in log time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        return index >= 0 and self.reach[index] > start
 
 
 def _inside(starts: list[int], ends: list[int], offset: int) -> bool:

@@ -9,6 +9,7 @@ sure.  Paragraphs mostly in another script are the `script` kind's to report.
 """
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Iterable
 
@@ -43,13 +44,23 @@ LANGUAGE_NAMES = {
 }
 
 
+_LOADING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _detector():
-    """langdetect's detect_langs, seeded for repeatable answers (loaded on first use only)."""
-    from langdetect import DetectorFactory, detect_langs
+    """langdetect's detect_langs, seeded for repeatable answers (loaded on first use only).
 
-    DetectorFactory.seed = 0
-    return detect_langs
+    Its language profiles are loaded here, whole, under a lock: langdetect publishes its
+    factory before filling it, so a second thread (a server's, a Dask worker's) detecting
+    meanwhile would judge against half the languages."""
+    with _LOADING:
+        from langdetect import DetectorFactory, detect_langs
+        from langdetect.detector_factory import init_factory
+
+        DetectorFactory.seed = 0
+        init_factory()
+        return detect_langs
 
 
 def detect(paragraph: str) -> tuple[str, float]:

@@ -71,17 +71,18 @@ class Phrase(Kind):
         # Longest first, so that "Most Popular Stories" wins over "Most Popular".
         body = "|".join(phrase_regex(p) for p in sorted(set(phrases), key=len, reverse=True))
         flags = re.MULTILINE | (0 if self.case_sensitive else re.IGNORECASE)
+        # Compiled on first use: most documents have no line a line phrase could match.  A line
+        # pattern is only ever matched at the start of a line, never searched with.
+        self.line_regex = self.regex = None
         if self.match == "line":
-            pattern = rf"^{_EDGE}(?P<phrase>{body}){_EDGE}$"
+            self.line_regex = lazy_compile(rf"^{_EDGE}(?P<phrase>{body}){_EDGE}$", flags)
         elif self.match == "line-start":
             # With `separator`, the phrase must end the line or be followed by ':', '|', '»' or a dash,
             # so that "Read more: ..." is chrome but "Read more than 40 pages ..." is not.
             tail = r"(?=\s*(?:$|[:|»>\-\u2013\u2014]))" if self.separator else r"(?!\w)"
-            pattern = rf"^{_EDGE}(?P<phrase>{body}){tail}"
+            self.line_regex = lazy_compile(rf"^{_EDGE}(?P<phrase>{body}){tail}", flags)
         else:
-            pattern = rf"(?<!\w)(?P<phrase>{body})(?!\w)"
-        # Compiled on first use: most documents have no line a line phrase could match.
-        self.regex = lazy_compile(pattern, flags)
+            self.regex = lazy_compile(rf"(?<!\w)(?P<phrase>{body})(?!\w)", flags)
         # A line can only hold a line phrase if it starts with one of the phrases' first words
         # and, for "line", has no more words than the longest phrase: both cheap to check.
         firsts = [_FIRST_WORD.match(p) for p in phrases]
@@ -108,7 +109,7 @@ class Phrase(Kind):
                 continue
             if firsts is not None and self._key(first) not in firsts:
                 continue
-            match = self.regex.match(source, shape.line.start)
+            match = self.line_regex.match(source, shape.line.start)
             if match is not None:
                 yield match
 
