@@ -45,6 +45,7 @@ BOUNDED_BY_USE = {
     "lint.kinds.chrome_structure._HAS_DATE": "tried only on lines of at most 600 characters",
     "lint.kinds.chrome_structure._BYLINE_EXTRAS": "tried only on lines of at most 600 characters and 16 words",
     "lint.kinds.figures._TOKEN_LEFT": "searched only in the 24 characters before a figure",
+    "lint.kinds.figures._PERIOD_AFTER": "searched only in the 40 characters after a figure",
 }
 
 
