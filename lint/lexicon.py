@@ -3,18 +3,33 @@
 A name rule needs to tell a slip ("Zelenksy", "Giulian") from a word or a name in its own right
 ("Indira" beside "India", "Capitol" beside "Capital", "Ivana" beside "Ivanka"), and which of two
 spellings is the usual one when an article's majority is itself the slip ("Hunstman" three times,
-"Huntsman" once).  wordfreq ships its word lists in the package, so this works offline; it is
-imported only when a rule first asks, never on the plain start-up path.
+"Huntsman" once).  wordfreq ships its word lists in the package, so this works offline.
+
+Importing wordfreq and reading its list costs most of a cold start (its tokenizer compiles large
+patterns at import), yet a name is one plain word.  So the Zipf value of every plain word (ASCII
+letters only, for which wordfreq's tokenizer only folds the case) is worked out once with
+wordfreq itself, kept as a table beside the parsed packs (lint.pack_cache.cache_dir, marshal:
+plain data), and read from there on later runs; any other word still goes to wordfreq.
 """
 from __future__ import annotations
 
+import bisect
+import importlib.util
+import marshal
+import os
+from array import array
 from functools import lru_cache
+from pathlib import Path
+
+from .pack_cache import cache_dir
 
 # Zipf frequencies: 3 is about one use per million words of English, 0 means never seen.
 ESTABLISHED = 2.0  # a spelling at least this common is in use as a word or a name
 COMMONPLACE = 3.5  # a spelling this common is a word or a name of its own, whatever it stands beside
 CLOSE = 1.0  # two established spellings within this of each other are two names, not a name and its slip
 UNSEEN = 1.0  # below this, a spelling is practically unknown
+
+_WORDLIST = "large_en.msgpack.gz"  # the list wordfreq's "best" English answers from
 
 
 def established_apart(rare: str, frequent: str) -> bool:
@@ -28,6 +43,83 @@ def established_apart(rare: str, frequent: str) -> bool:
 @lru_cache(maxsize=8192)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of `word` in English (0 when it does not know it)."""
+    word = word.lower()
+    if word.isascii() and word.isalpha():
+        table = _plain_words()
+        if table is not None:
+            return table.zipf(word)
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), "en")
+    return zipf_frequency(word, "en")
+
+
+class PlainWords:
+    """The plain words of wordfreq's English list, sorted, each with the band of the list it is
+    in and each band with its Zipf value: kept as one string and two arrays, which load in a
+    few milliseconds where a dictionary of 289,000 words takes over a hundred."""
+
+    def __init__(self, words: str, bands: bytes, values: list[float]):
+        self.words = words.split("\n")
+        self.bands = array("H", bands)
+        self.values = values
+
+    @classmethod
+    def build(cls, bands: list[list[str]], value_of) -> "PlainWords":
+        """From wordfreq's bands of equally frequent words; value_of(word) -> its Zipf value."""
+        values: list[float] = []
+        by_word: dict[str, int] = {}
+        for band in bands:
+            plain = [word for word in band if word.isascii() and word.isalpha() and word == word.lower()]
+            if plain:
+                by_word.update(dict.fromkeys(plain, len(values)))
+                values.append(value_of(plain[0]))
+        words = sorted(by_word)
+        return cls("\n".join(words), array("H", (by_word[w] for w in words)).tobytes(), values)
+
+    def saved(self) -> tuple:
+        return "\n".join(self.words), self.bands.tobytes(), self.values
+
+    def zipf(self, word: str) -> float:
+        index = bisect.bisect_left(self.words, word)
+        if index < len(self.words) and self.words[index] == word:
+            return self.values[self.bands[index]]
+        return 0.0
+
+
+def _wordlist_stamp() -> tuple | None:
+    spec = importlib.util.find_spec("wordfreq")  # found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(spec.submodule_search_locations[0]) / "data" / _WORDLIST
+    try:
+        stat = data.stat()
+    except OSError:
+        return None
+    return (str(data), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> PlainWords | None:
+    """The plain words' table, from the cache when it is current (None: ask wordfreq)."""
+    stamp = _wordlist_stamp()
+    if stamp is None:
+        return None
+    entry = cache_dir() / "wordfreq-en-zipf.marshal"
+    try:
+        cached_stamp, saved = marshal.loads(entry.read_bytes())
+        if cached_stamp == stamp:
+            return PlainWords(*saved)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    from wordfreq import get_frequency_list, zipf_frequency
+
+    # The words of one band share one frequency, so wordfreq is asked once a band.
+    table = PlainWords.build(get_frequency_list("en", "best"), lambda word: zipf_frequency(word, "en"))
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps((stamp, table.saved())))
+        os.replace(temporary, entry)
+    except OSError:
+        pass  # the cache can only save time
+    return table
