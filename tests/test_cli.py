@@ -156,3 +156,14 @@ def test_streamed_json_is_the_same_value_as_the_document(tmp_path):
     expected = json_format.document([session.check_file(Path(p), shown=str(p)) for p in paths])
     assert json.loads(result.stdout) == expected
     assert len(expected["findings"]) > 2 * json_format._CHUNK
+
+
+def test_python_dash_m_lint_is_the_newslint_command(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Tuesday.\n\nPlease enter your comment!\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "lint", "check", "--format", "concise", str(article)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "chrome/comment-form" in result.stdout
+    usage = subprocess.run([sys.executable, "-m", "lint", "--help"], capture_output=True, text=True)
+    assert usage.returncode == 0 and usage.stdout.startswith("Usage: newslint")
