@@ -207,7 +207,10 @@ def position_problem(text: str, finding: Finding, lines: list[str] | None = None
     quoted = [form for q in quotations for form in (_words(q), _words(q, markup=True)) if len(form) >= 3]
     # The span's own text, and its lines within a reach of it (a long line is cut).
     spanned = lines[line - 1:end_line]
-    own = "\n".join(spanned)[column - 1:len("\n".join(spanned)) - len(spanned[-1]) + end_column - 1]
+    if line == end_line:
+        own = spanned[0][column - 1:end_column - 1]
+    else:
+        own = "\n".join([spanned[0][column - 1:], *spanned[1:-1], spanned[-1][:end_column - 1]])
     spanned[-1] = spanned[-1][:end_column + _REACH]
     spanned[0] = spanned[0][max(0, column - 1 - _REACH):]
     arounds = (_words("\n".join(spanned)), _words("\n".join(spanned), markup=True))
