@@ -288,9 +288,7 @@ def rules(names, output_format, config_path, run_tests) -> None:
 
 def _test_examples(rules) -> int:
     """`rules --test`: every failing example on a line; EXIT_FINDINGS when there is one."""
-    from .examples import run_all
-
-    from .examples import needs_server
+    from .examples import needs_server, run_all
 
     failures = run_all(rules)
     for failure in failures:

@@ -142,18 +142,14 @@ class Document:
         None when other text of the document shares those lines.  A blank line left doubled by the
         deletion (blank lines on both sides, or a blank line before a deleted last line) goes too.
         """
-        text, lines = self.text, self.source_lines
+        lines = self.source_lines
         source_start = self.source_offset(start)
         source_end = max(self.source_offset(end, end=True), source_start + 1)
         first = lines.position(source_start).line
         last = lines.position(source_end - 1).line
         line_start, _ = lines.line_span(first)
         _, line_end = lines.line_span(last)
-        before = len(text[:start].rstrip())
-        after = len(text) - len(text[end:].lstrip())
-        if before and self.source_offset(before, end=True) > line_start:
-            return None
-        if after < len(text) and self.source_offset(after) < line_end:
+        if self._others_within(start, end, line_start, line_end):
             return None
         if line_end == len(self.source) and not self.source.endswith("\n"):
             # The last line has no line end of its own: take the line ends (and blank lines) before it.
@@ -193,14 +189,19 @@ class Document:
             if closing == -1 or "\n" in source[last:closing]:
                 break
             last = closing + 1
+        if self._others_within(start, end, first, last):
+            return None
+        return first, last
+
+    def _others_within(self, start: int, end: int, source_start: int, source_end: int) -> bool:
+        """Whether text other than text[start:end] (and the white space around it) has its
+        source within source_start..source_end."""
         text = self.text
         before = len(text[:start].rstrip())
         after = len(text) - len(text[end:].lstrip())
-        if before and self.source_offset(before, end=True) > first:
-            return None
-        if after < len(text) and self.source_offset(after) < last:
-            return None
-        return first, last
+        return bool(before and self.source_offset(before, end=True) > source_start) or (
+            after < len(text) and self.source_offset(after) < source_end
+        )
 
     def block_at(self, offset: int) -> Block | None:
         return span_at(self.blocks, self._block_starts, offset)

@@ -280,7 +280,7 @@ def _link_unnamed(handle: int, name: str) -> bool:
 
 
 def _remove_stale_temporaries(target: Path) -> None:
-    """Named temporaries of this file that a killed run left (the fallback of _anonymous_file)."""
+    """Named temporaries of this file that a killed run left (the fallback of _complete_temporary)."""
     for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{_TEMPORARY_SUFFIX}"):
         try:
             if leftover.stat().st_mtime < time.time() - _STALE_SECONDS:

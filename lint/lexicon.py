@@ -8,20 +8,16 @@ spellings is the usual one when an article's majority is itself the slip ("Hunst
 Importing wordfreq and reading its list costs most of a cold start (its tokenizer compiles large
 patterns at import), yet a name is one plain word.  So the Zipf value of every plain word (ASCII
 letters only, for which wordfreq's tokenizer only folds the case) is worked out once with
-wordfreq itself, kept as a table beside the parsed packs (lint.pack_cache.cache_dir, marshal:
+wordfreq itself, kept as a table beside the parsed packs (lint.pack_cache.cached, marshal:
 plain data), and read from there on later runs; any other word still goes to wordfreq.
 """
 from __future__ import annotations
 
 import bisect
-import importlib.util
-import marshal
-import os
 from array import array
 from functools import lru_cache
-from pathlib import Path
 
-from .pack_cache import cache_dir
+from .pack_cache import cached, package_data_stamp
 
 # Zipf frequencies: 3 is about one use per million words of English, 0 means never seen.
 ESTABLISHED = 2.0  # a spelling at least this common is in use as a word or a name
@@ -86,40 +82,17 @@ class PlainWords:
         return 0.0
 
 
-def _wordlist_stamp() -> tuple | None:
-    spec = importlib.util.find_spec("wordfreq")  # found, not imported
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    data = Path(spec.submodule_search_locations[0]) / "data" / _WORDLIST
-    try:
-        stat = data.stat()
-    except OSError:
-        return None
-    return (str(data), stat.st_size, stat.st_mtime_ns)
-
-
 @lru_cache(maxsize=1)
 def _plain_words() -> PlainWords | None:
     """The plain words' table, from the cache when it is current (None: ask wordfreq)."""
-    stamp = _wordlist_stamp()
+    stamp = package_data_stamp("wordfreq", "data", _WORDLIST)
     if stamp is None:
         return None
-    entry = cache_dir() / "wordfreq-en-zipf.marshal"
-    try:
-        cached_stamp, saved = marshal.loads(entry.read_bytes())
-        if cached_stamp == stamp:
-            return PlainWords(*saved)
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    return PlainWords(*cached("wordfreq-en-zipf.marshal", stamp, _plain_words_of_wordfreq))
+
+
+def _plain_words_of_wordfreq() -> tuple:
     from wordfreq import get_frequency_list, zipf_frequency
 
     # The words of one band share one frequency, so wordfreq is asked once a band.
-    table = PlainWords.build(get_frequency_list("en", "best"), lambda word: zipf_frequency(word, "en"))
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps((stamp, table.saved())))
-        os.replace(temporary, entry)
-    except OSError:
-        pass  # the cache can only save time
-    return table
+    return PlainWords.build(get_frequency_list("en", "best"), lambda word: zipf_frequency(word, "en")).saved()

