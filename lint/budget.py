@@ -27,14 +27,31 @@ def budget_for(text_length: int) -> float:
     return max(MINIMUM_SECONDS, SECONDS_PER_100KB * text_length / 100_000)
 
 
+class Deadline:
+    """When the running rule's budget ends; held back while one-time work runs (see paused)."""
+
+    def __init__(self, seconds: float):
+        self.at = time.monotonic() + seconds
+
+    def passed(self) -> bool:
+        return time.monotonic() > self.at
+
+
+_running = threading.local()  # the Deadline of the rule running on this thread, if any
+
+
 @contextmanager
-def time_limit(seconds: float) -> Iterator[float]:
+def time_limit(seconds: float) -> Iterator[Deadline]:
     """Within the block, OverBudget is raised once `seconds` have passed (on the main thread);
-    yields the deadline (time.monotonic()) for checks between steps."""
-    deadline = time.monotonic() + seconds
+    yields the Deadline, for checks between steps (on any thread)."""
+    deadline = Deadline(seconds)
+    outer, _running.deadline = getattr(_running, "deadline", None), deadline
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
-        yield deadline
+        try:
+            yield deadline
+        finally:
+            _running.deadline = outer
         return
 
     def expire(signum, frame):
@@ -47,3 +64,24 @@ def time_limit(seconds: float) -> Iterator[float]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        _running.deadline = outer
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Holds the running rule's budget for the block: one-time work done on a rule's first use (a
+    word table built and stored for later runs) is no cost of that rule on this document, and
+    stopping it half-way would leave it to be started again, and stopped again, on every run."""
+    deadline = getattr(_running, "deadline", None)
+    if deadline is None:
+        yield
+        return
+    on_main = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    left = signal.setitimer(signal.ITIMER_REAL, 0)[0] if on_main else 0.0
+    began = time.monotonic()
+    try:
+        yield
+    finally:
+        deadline.at += time.monotonic() - began
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left)

@@ -1,7 +1,6 @@
 """Runs the enabled rules over a Document and returns sorted, located Findings."""
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -85,7 +84,7 @@ class Linter:
                     for hit in rule.checker.check(text):
                         finding = locate(doc, rule.id, severity, hit)
                         findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
-                        if time.monotonic() > deadline:
+                        if deadline.passed():
                             raise OverBudget
             except OverBudget:
                 stopped.append(rule.id)  # what it found so far stays; the other rules still run

@@ -17,7 +17,8 @@ import bisect
 from array import array
 from functools import lru_cache
 
-from .pack_cache import cached, package_data_stamp
+from .budget import paused
+from .pack_cache import cached, entry_name, package_data_stamp
 
 # Zipf frequencies: 3 is about one use per million words of English, 0 means never seen.
 ESTABLISHED = 2.0  # a spelling at least this common is in use as a word or a name
@@ -88,7 +89,8 @@ def _plain_words() -> PlainWords | None:
     stamp = package_data_stamp("wordfreq", "data", _WORDLIST)
     if stamp is None:
         return None
-    return PlainWords(*cached("wordfreq-en-zipf.marshal", stamp, _plain_words_of_wordfreq))
+    with paused():  # made once per install (about a second), then read in milliseconds
+        return PlainWords(*cached(entry_name("wordfreq-en-zipf", stamp[0]), stamp, _plain_words_of_wordfreq))
 
 
 def _plain_words_of_wordfreq() -> tuple:

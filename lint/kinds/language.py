@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..analysis import ENGLISH_SHARE, Analysis
+from ..budget import paused
 from ..findings import Hit
 from ..patterns import lazy_compile
 from . import Kind, RuleError
@@ -54,7 +55,7 @@ def _detector():
     Its language profiles are loaded here, whole, under a lock: langdetect publishes its
     factory before filling it, so a second thread (a server's, a Dask worker's) detecting
     meanwhile would judge against half the languages."""
-    with _LOADING:
+    with _LOADING, paused():  # loaded once per process: no cost of the rule on this document
         from langdetect import DetectorFactory, detect_langs
         from langdetect.detector_factory import init_factory
 
