@@ -91,7 +91,9 @@ def test_each_planted_misspelling_is_found_where_it_is():
     for finding, (line, column, variant, name, count) in zip(findings, expected):
         assert (finding.start.line, finding.start.column) == (line, column)
         assert (finding.end.line, finding.end.column) == (line, column + len(variant))
-        assert finding.message == f"“{variant}” appears once; the article spells it “{name}” {count}."
+        # Scholzz is the quoted aide's, Scholz the reporter's: the message says so.
+        two_sources = " The quotation and the reporter's text spell it differently." if variant == "Scholzz" else ""
+        assert finding.message == f"“{variant}” appears once; the article spells it “{name}” {count}.{two_sources}"
 
 
 def test_the_fix_replaces_exactly_the_variant():
@@ -374,3 +376,15 @@ def test_a_majority_that_is_itself_the_slip_gets_a_question_not_a_fix():
     [finding] = _variants_in("majority-slip.txt")
     assert finding.start.line == 5 and finding.fix is None
     assert "“Huntsman” is the usual spelling" in finding.message and "check which one is right" in finding.message
+
+
+def test_a_name_spelt_one_way_in_a_quotation_and_another_by_the_reporter_is_milder():
+    # The quoted speaker's "Wieczorke" against the reporter's "Wieczorek": still a slip to look at,
+    # one step below the rule's severity, and the message says where the two spellings stand.
+    [quoted] = _variants_in("quote-and-reporter.txt")
+    assert (quoted.start.line, quoted.severity, quoted.fix.replacement) == (5, Severity.INFO, "Wieczorek")
+    assert "The quotation and the reporter's text spell it differently." in quoted.message
+    # The reporter's own slip, with the name right in the quotation too: the rule's full severity.
+    [own] = _variants_in("quote-and-reporter-slip.txt")
+    assert (own.start.line, own.severity) == (3, Severity.WARNING)
+    assert "quotation" not in own.message

@@ -204,6 +204,7 @@ class NameVariant(Kind):
         if not variants:
             return
         counts = text.proper_nouns.counts
+        quoted = _quoted_uses(text, {spelling for variant in variants.values() for spelling in (variant.spelling, variant.name)})
         for mention in text.name_mentions:
             variant = variants.get(mention.text)
             if variant is None:
@@ -211,6 +212,11 @@ class NameVariant(Kind):
             advice = "" if variant.fixable else (
                 f" “{variant.spelling}” is the usual spelling of the name: check which one is right."
             )
+            # A speaker quoted one way and the reporter the other: two sources, not one hand slipping.
+            sides = quoted[variant.spelling], quoted[variant.name]
+            two_sources = len(sides[0]) == len(sides[1]) == 1 and sides[0] != sides[1]
+            if two_sources:
+                advice += " The quotation and the reporter's text spell it differently."
             message = self.format(
                 variant=variant.spelling,
                 name=variant.name,
@@ -220,7 +226,7 @@ class NameVariant(Kind):
                 advice=advice,
             )
             edit = Edit(mention.start, mention.end, variant.name) if variant.fixable else None
-            yield Hit(mention.start, mention.end, message, edit)
+            yield Hit(mention.start, mention.end, message, edit, milder=two_sources)
 
     def find_variants(self, text: Analysis) -> dict[str, Variant]:
         """Rare spellings taken for slips, by spelling."""
@@ -291,6 +297,15 @@ class NameVariant(Kind):
                 return False
         # A common word ("County", "Finals") stands beside all sorts of names; a surname does not.
         return is_common_word(name) or not _another_persons_name(text, word, name)
+
+
+def _quoted_uses(text: Analysis, spellings: set[str]) -> dict[str, set[bool]]:
+    """For each spelling, whether its uses stand inside quotations ({True}), outside ({False}) or both."""
+    uses: dict[str, set[bool]] = {spelling: set() for spelling in spellings}
+    for mention in text.name_mentions:
+        if mention.text in uses:
+            uses[mention.text].add(text.in_quotation(mention.start))
+    return uses
 
 
 def _lower_case_words(text: Analysis) -> frozenset[str]:
