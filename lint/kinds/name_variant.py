@@ -217,6 +217,9 @@ class NameVariant(Kind):
             two_sources = len(sides[0]) == len(sides[1]) == 1 and sides[0] != sides[1]
             if two_sources:
                 advice += " The quotation and the reporter's text spell it differently."
+            # ... and when the rarer spelling is one in use ("Mohamad"), the speaker's source may
+            # spell the name so: worth a look, at a lower severity.  An unseen one is a slip anyway.
+            milder = two_sources and zipf(variant.spelling) >= ESTABLISHED
             message = self.format(
                 variant=variant.spelling,
                 name=variant.name,
@@ -226,7 +229,7 @@ class NameVariant(Kind):
                 advice=advice,
             )
             edit = Edit(mention.start, mention.end, variant.name) if variant.fixable else None
-            yield Hit(mention.start, mention.end, message, edit, milder=two_sources)
+            yield Hit(mention.start, mention.end, message, edit, milder=milder)
 
     def find_variants(self, text: Analysis) -> dict[str, Variant]:
         """Rare spellings taken for slips, by spelling."""
