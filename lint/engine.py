@@ -134,7 +134,7 @@ def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding
         start=lines.position(source_start),
         end=lines.position(source_end),
         rule=rule_id,
-        severity=Severity(max(Severity.INFO, severity - 1)) if hit.milder else severity,
+        severity=severity,
         message=hit.message,
         fix=fix,
         source_start=source_start,

@@ -52,9 +52,6 @@ class Hit:
     end: int
     message: str
     edit: Edit | None = None
-    # One step below the rule's severity: the finding is worth a look, not the rule's full weight
-    # (a name spelt one way by a quoted speaker and another by the reporter).
-    milder: bool = False
 
 
 @dataclass(frozen=True)

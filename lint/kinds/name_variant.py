@@ -212,14 +212,13 @@ class NameVariant(Kind):
             advice = "" if variant.fixable else (
                 f" “{variant.spelling}” is the usual spelling of the name: check which one is right."
             )
-            # A speaker quoted one way and the reporter the other: two sources, not one hand slipping.
+            # A speaker quoted one way and the reporter the other: two sources, which the editor
+            # checks against each other.  Still the rule's severity: a slip in a quotation is a
+            # slip ("Vice President Bide"), and an ordinary word cannot be told from a name spelling.
             sides = quoted[variant.spelling], quoted[variant.name]
             two_sources = len(sides[0]) == len(sides[1]) == 1 and sides[0] != sides[1]
             if two_sources:
                 advice += " The quotation and the reporter's text spell it differently."
-            # ... and when the rarer spelling is one in use ("Mohamad"), the speaker's source may
-            # spell the name so: worth a look, at a lower severity.  An unseen one is a slip anyway.
-            milder = two_sources and zipf(variant.spelling) >= ESTABLISHED
             message = self.format(
                 variant=variant.spelling,
                 name=variant.name,
@@ -229,7 +228,7 @@ class NameVariant(Kind):
                 advice=advice,
             )
             edit = Edit(mention.start, mention.end, variant.name) if variant.fixable else None
-            yield Hit(mention.start, mention.end, message, edit, milder=milder)
+            yield Hit(mention.start, mention.end, message, edit)
 
     def find_variants(self, text: Analysis) -> dict[str, Variant]:
         """Rare spellings taken for slips, by spelling."""
