@@ -89,6 +89,7 @@ def apply_fixes(source: str, findings: Sequence[Finding], newline: str = "\n") -
     parts = []
     position = 0
     applied = set()
+    opens_line = False  # the last fix applied deleted text from the start of its line
     for finding in sorted(findings, key=lambda f: (f.fix.source_start, f.fix.source_end)):
         fix = finding.fix
         edit = (fix.source_start, fix.source_end, fix.replacement)
@@ -99,6 +100,9 @@ def apply_fixes(source: str, findings: Sequence[Finding], newline: str = "\n") -
             # Within or touching a deletion before it (see choose): delete what it adds to that one.
             position = max(position, fix.source_end)
             continue
+        if opens_line and fix.source_start == fix.source_end == position and _adds_a_space(fix):
+            continue  # a space put back after what a deletion took from the line's start: nothing to space from
+        opens_line = not fix.replacement and fix.source_start == _line_start(source, fix.source_start)
         parts.append(source[position:fix.source_start])
         replacement = fix.replacement
         if newline != "\n" and "\n" in replacement:
@@ -108,6 +112,14 @@ def apply_fixes(source: str, findings: Sequence[Finding], newline: str = "\n") -
         position = fix.source_end
     parts.append(source[position:])
     return "".join(parts)
+
+
+def _adds_a_space(fix) -> bool:
+    return bool(fix.replacement) and fix.replacement.isspace() and "\n" not in fix.replacement
+
+
+def _line_start(source: str, offset: int) -> int:
+    return source.rfind("\n", 0, offset) + 1
 
 
 def plan(result, *, unsafe: bool = False) -> FixPlan | None:

@@ -3,7 +3,9 @@ break was lost.
 
 "…after controversy.Until now, new recruits…" is two sentences with the space lost; "…he
 said.?It was…" is the same with a lost quotation mark turned into "?"; "Key takeawaysThe
-government…" is a heading glued onto its paragraph.  `find_joins` records each such join by
+government…" is a heading glued onto its paragraph; "…on Monday. (Photo: PTI)The flood…" is a
+picture's credit run into the next sentence, and "https://example.com/floods-2023The state…" a
+web address run into a paragraph's first word.  `find_joins` records each such join by
 text offset, so that sentence splitting (Analysis.sentences) sees the sentences as written and
 a rule can report the damage with a fix that puts the space back.
 
@@ -21,6 +23,8 @@ from .patterns import lazy_compile
 
 SENTENCE = "sentence"  # a lost space between two sentences
 PARAGRAPH = "paragraph"  # a lost paragraph break: a heading-like run glued onto prose
+CREDIT = "credit"  # a bracketed picture or agency credit run into the next sentence
+ADDRESS = "address"  # a web address run into the first word of its paragraph
 
 # A sentence mark (or a stray "?" after it), maybe inside closing quotes or a bracket, right
 # after a letter or digit and right before a capitalised word ("Until", "A ", "It's"), maybe
@@ -37,6 +41,19 @@ _CAMEL = lazy_compile(
     r"(?<![^\W\d_])[A-Za-z][a-z]{2,30}(?P<right>The|She|They|This|That|These|Those|There|After|Before|When|"
     r"While|But|With|From|According|During|Since|Despite|Following|Amid|Meanwhile|However|Earlier|Why|"
     r"Police|Officials)(?= [a-z0-9])"
+)
+# A credit in brackets straight before a capitalised word: "(Photo: PTI)The", "(HT Photo)Police".
+_CREDIT_GLUED = lazy_compile(
+    r"\((?:(?:Photo|Photos|Image|Picture|Pic|File photo|Representational image|Credit|Courtesy)(?:[ \t]*+[:/][ \t]*+[^()\n]{1,60}+)?"
+    r"|(?:HT|PTI|ANI|IANS|AP|AFP|Reuters|REUTERS|Express|Getty|File|Bloomberg|EPA|Xinhua)(?:[ \t]++(?:Photos?|Images?|File Photo))?)\)"
+    r"(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])"
+)
+# A web address opening a block, run into the paragraph's first word: the address ends in a
+# lower-case letter, a digit or a slash, and a sentence opener follows, then a lower-case word.
+_ADDRESS_GLUED = lazy_compile(
+    r"(?:https?://|www\.)[^\s]{1,300}?[a-z0-9/](?P<right>The|A|An|In|On|At|As|It|He|She|We|They|This|That|"
+    r"These|Those|There|After|Before|When|While|But|With|From|According|During|Since|Despite|Following|Amid|"
+    r"Meanwhile|However|Earlier|Police|Officials)(?= [a-z0-9])"
 )
 # What a token with a join in it must not be: a web address, a path, an e-mail address, a handle.
 _ADDRESS = lazy_compile(r"://|www\.|@|/|\\|^#")
@@ -76,6 +93,11 @@ def find_joins(text: str, blocks: Sequence[Block]) -> tuple[Join, ...]:
                 offset -= 1  # a straight quotation mark that opens the next sentence
             kind = PARAGRAPH if _heading_like(text, block.start, mark_start) else SENTENCE
             joins.append(Join(mark_start, offset, kind))
+        for match in _CREDIT_GLUED.finditer(text, block.start, block.end):
+            joins.append(Join(match.end(), match.end(), CREDIT))
+        address = _ADDRESS_GLUED.match(text, block.start, min(block.end, block.start + 400))
+        if address is not None:
+            joins.append(Join(address.start("right"), address.start("right"), ADDRESS))
         # A heading glued on with no mark at all can only be at the very start of a block.
         head_end = min(block.end, _nth_space(text, block.start, block.end, _HEADING_WORDS + 1))
         for match in camel(text, block.start, head_end):

@@ -316,3 +316,32 @@ def test_a_list_the_article_introduces_is_not_a_menu():
     menu = menu.replace("several first-time directors were among them this year.\n\n",
                         "several first-time directors were among them this year, the academy said.\n\n")
     assert {f.rule for f in lint_string(menu) if f.rule.startswith("chrome/")} == {"chrome/navigation"}
+
+
+def test_a_caption_or_address_glued_to_a_paragraph_is_split_off_not_deleted_with_it():
+    text = fixture("glued-lead.txt")
+    found = chrome(text)
+    assert {(f.start.line, f.start.column, f.rule) for f in found} == {
+        (3, 1, "chrome/caption"), (3, 69, "chrome/inline-credit"),
+        (5, 1, "chrome/glued-address"), (7, 54, "chrome/inline-credit"),
+    }
+    caption = next(f for f in found if f.rule == "chrome/caption")
+    assert text[caption.source_start:caption.source_end] == (
+        "Rescue workers wade through a flooded street in Guwahati on Monday. (Photo: PTI)")
+    assert not caption.fix.safe  # where a caption ends is a judgement
+    fixed = text
+    for _ in range(3):  # as --fix --unsafe-fixes does, until nothing more applies
+        chosen, _skipped = choose(lint_string(fixed, select=("chrome", "typography")))
+        fixed = apply_fixes(fixed, chosen)
+    lines = fixed.split("\n")
+    assert lines[2] == "The flood waters began to recede on Tuesday, officials said, and 200 families returned home."
+    assert lines[4] == "The state government said relief camps would stay open for a week."
+    assert lines[6] == "Boats carried food to villages cut off by the water. Police said the roads would reopen by Friday."
+
+
+def test_a_glued_lead_that_is_the_articles_own_sentence_stays():
+    # A sentence with a source is the article's, glued or not; an address with a space after it
+    # and a lower-case word is the sentence's subject.
+    text = fixture("glued-lead-quiet.txt")
+    assert [f for f in chrome(text)] == []
+    assert [f.start.line for f in lint_string(text, select=("typography/glued-sentence",))] == [3]

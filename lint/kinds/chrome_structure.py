@@ -22,8 +22,9 @@ from typing import Callable, Iterable, NamedTuple
 
 from ..analysis import FUNCTION_WORDS, Analysis, LineShape
 from ..document import CAPTION, HEADING, LIST_ITEM
-from ..findings import Hit
+from ..findings import Edit, Hit
 from ..patterns import lazy_compile
+from ..repair import ADDRESS, CREDIT, SENTENCE
 from . import REQUIRED, Kind, RuleError
 
 # ---------------------------------------------------------------- patterns
@@ -109,7 +110,7 @@ _CREDIT_TAIL = lazy_compile(
 _CAPTION_CUE = lazy_compile(
     r"\b(?:is|are)\s+(?:seen|pictured|shown)\b|\b(?:pictured|seen\s+here|file\s+photo|in\s+this\s+(?:photo|image|picture|file))\b|"
     r"\b(?:sets?\s+up|rides?|walks?|stands?|sits?|poses?|gestures?|looks?\s+on|speaks?|attends?|arrives?|"
-    r"holds?|waves?|celebrates?|carr(?:y|ies)|fires?|patrols?|prepares?|inspects?|watches|listens|"
+    r"holds?|waves?|wades?|celebrates?|carr(?:y|ies)|fires?|patrols?|prepares?|inspects?|watches|listens|"
     r"reacts?|greets?|shakes?\s+hands|delivers?|leaves?|enters?|passes|smiles?|takes?\s+part|"
     r"march(?:es)?|gathers?|display(?:s)?|waits?|works?|plays?|shops?|clears?|repairs?|rests?|"
     r"cross(?:es)?|drives?|flies|runs|kneels?|hugs?|kisses|mourns?|visits?)\b",
@@ -189,6 +190,7 @@ class Verdict:
     detail: str = ""
     whole_line: bool = True
     own_text: bool = False  # the line's own words are the evidence, not its place on the page
+    cut: bool = False  # the span alone may be deleted: chrome glued onto the line's prose
 
 
 @dataclass
@@ -658,6 +660,58 @@ def _captions(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict
             yield row.index, Verdict("caption", row.shape.start, row.shape.end, "a photo caption above its credit")
 
 
+def _glued_leads(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """What scraping ran into a paragraph's opening: a web address ("https://…/floods-2023The
+    state…") or a picture's caption that ends in its credit ("Rescue workers wade through a
+    street in Guwahati on Monday. (Photo: PTI)The flood…") or, in the lead, glued on with its
+    full stop ("…on Monday.The flood…").  The span before the join is reported, and its fix
+    deletes that span alone: the paragraph after it is the article's."""
+    body_start = layout.body[0] if layout.body is not None else 0
+    joins = text.doc.joins
+    if not joins:
+        return
+    firsts: dict[int, object] = {}
+    for join in joins:  # the first join of each line
+        firsts.setdefault(text.line_at(join.offset).number, join)
+    for row in layout.rows:
+        join = firsts.get(row.shape.line.number)
+        if join is None or row.index in layout.verdicts:
+            continue
+        start = row.shape.start
+        if join.kind == ADDRESS:
+            yield row.index, Verdict("glued-address", start, join.offset, whole_line=False, cut=True)
+            continue
+        lead = row.index == body_start or (row.index == body_start + 1 and body_start in layout.headlines)
+        if join.kind == CREDIT or (join.kind == SENTENCE and lead):
+            if _glued_caption(text, start, join.mark_start if join.kind == SENTENCE else join.offset):
+                detail = "a photo caption glued onto the paragraph"
+                yield row.index, Verdict("caption", start, join.offset, detail, whole_line=False, cut=True)
+
+
+def _glued_caption(text: Analysis, start: int, end: int) -> bool:
+    """Whether text[start:end], the opening of a line up to where something was glued on, is one
+    caption: a description of people doing something somewhere, maybe with its credit."""
+    run = text.text[start:end]
+    credit = _CREDIT_TAIL.search(run)
+    described = (run[: credit.start()] if credit else run).rstrip().rstrip(".")
+    words = len(described.split())
+    return (
+        6 <= words <= 45
+        and not any(mark in described for mark in "!?;\"\u201c\u201d")
+        and "." not in described.replace("Mr.", "").replace("Dr.", "").replace("St.", "")
+        and _CAPTION_CUE.search(described) is not None
+        and _GLUED_CAPTION_SETTING.search(described) is not None
+        and not text.has_reporting_cue(start, start + len(described))
+    )
+
+
+# Where and when the picture was taken, at the end of its description: "... in Guwahati on
+# Monday", "... outside the court in New Delhi".
+_GLUED_CAPTION_SETTING = lazy_compile(
+    r"\b(?:in|near|at|outside|inside|on)\s+(?:the\s+|a\s+|an\s+)?[A-Z][\w'\u2019.-]*(?:,?\s+[\w'\u2019.-]+){0,4}$"
+)
+
+
 _TOP_CAPTION_WORDS = 12  # above the article a caption competes with the headline
 _BOTTOM_CAPTION_WORDS = 8
 # Where the picture was taken, a place named at the end of the line: "..., in the outskirts
@@ -918,12 +972,13 @@ _OWN_TEXT_DETECTORS = frozenset({"breadcrumb", "repeated-headline"})
 
 Detector = Callable[[PageLayout, Analysis], Iterable[tuple[int, Verdict]]]
 _LAYOUT_DETECTORS: tuple[Detector, ...] = (
-    _breadcrumbs, _repeated_headlines, _captions, _menu_runs, _stray_headings, _furniture, _trailing_line,
+    _breadcrumbs, _repeated_headlines, _captions, _glued_leads, _menu_runs, _stray_headings, _furniture,
+    _trailing_line,
 )
 DETECTOR_NAMES = (
     "breadcrumb", "repeated-headline", "photo-credit", "caption", "byline", "timestamp",
     "share-count", "navigation", "stray-heading", "page-furniture", "copyright", "trailing-line",
-    "social-embed",
+    "social-embed", "glued-address",
 )
 
 
@@ -955,9 +1010,14 @@ class ChromeStructure(Kind):
                 continue
             row = layout.rows[index]
             edit = None
-            if verdict.whole_line and deletable(layout, row, verdict, text):
+            if verdict.cut:
+                edit = Edit(verdict.start, verdict.end, "")  # the glued-on span alone; a guess: unsafe
+            elif verdict.whole_line and deletable(layout, row, verdict, text):
                 edit = text.delete_line(row.shape.line)  # a guess: never a safe fix
-            shown = row.text if len(row.text) <= 80 else row.text[:77] + "..."
+            marked = text.text[verdict.start:verdict.end] if verdict.cut else row.text
+            shown = marked if len(marked) <= 80 else marked[:77] + "..."
             # The message promises a deletion only where the fix can make it.
-            action = "delete the line" if edit is not None else "check it and delete what is not the article's"
+            action = ("delete it" if verdict.cut else "delete the line") if edit is not None else (
+                "check it and delete what is not the article's"
+            )
             yield Hit(verdict.start, verdict.end, self.format(line=shown, detail=verdict.detail, action=action), edit)
