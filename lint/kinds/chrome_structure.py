@@ -879,7 +879,10 @@ _STRAY_MIN_STEMS = 2
 def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
     """Lines before the headline or after the article's end that stand among furniture: what is
     left of menus, widgets, lists of other stories and footers.  A line among list items or
-    descriptions (product cards, results tables) is taken for part of the article."""
+    descriptions (product cards, results tables) is taken for part of the article, until the
+    page's footer has begun below it: after two lines that say what they are (a copyright line,
+    a byline, a share count), every short line is the page's, and so is a paragraph among
+    furniture (reader comments, other stories' teasers)."""
     if layout.body is None:
         return
     first, last = layout.body
@@ -892,7 +895,17 @@ def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
         # short lines more often ends in lists, tables or product cards of its own.
         if sum(marks) < _MIN_FURNITURE or top_marks < _MIN_FURNITURE:
             continue
+        below = region_rows is bottom
+        cues_seen = 0
         for at, row in enumerate(region_rows):
+            if below and row.index in layout.verdicts and layout.verdicts[row.index].own_text:
+                cues_seen += 1
+            past_end = below and cues_seen >= _END_CUES
+            around = marks[max(0, at - _WINDOW):at] + marks[at + 1:at + _WINDOW + 1]
+            share = sum(around) / len(around) if around else 0.0
+            if past_end and row.prose and share >= _PROSE_WINDOW_SHARE and not _ARTICLE_TAIL.match(row.text):
+                yield row.index, Verdict("page-furniture", row.shape.start, row.shape.end, "after the article's end")
+                continue
             if (
                 row.index in layout.headlines
                 or row.prose
@@ -903,11 +916,13 @@ def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
                 continue
             around = marks[max(0, at - _WINDOW):at] + marks[at + 1:at + _WINDOW + 1]
             share = sum(around) / len(around) if around else 0.0
-            if share >= (_WINDOW_SHARE if marks[at] else _CONTENT_WINDOW_SHARE):
+            if past_end or share >= (_WINDOW_SHARE if marks[at] else _CONTENT_WINDOW_SHARE):
                 yield row.index, Verdict("page-furniture", row.shape.start, row.shape.end)
 
 
 _MIN_FURNITURE = 4
+_PROSE_WINDOW_SHARE = 0.5
+_END_CUES = 2
 _WINDOW = 3
 _WINDOW_SHARE = 0.66
 _CONTENT_WINDOW_SHARE = 0.66
