@@ -345,3 +345,15 @@ def test_a_glued_lead_that_is_the_articles_own_sentence_stays():
     text = fixture("glued-lead-quiet.txt")
     assert [f for f in chrome(text)] == []
     assert [f.start.line for f in lint_string(text, select=("typography/glued-sentence",))] == [3]
+
+
+def test_a_label_between_the_headline_and_the_lead_is_furniture_a_standfirst_is_not():
+    lead = "The city council voted on Monday to close the bridge for repairs, the mayor said in a statement."
+    rest = "The closure will last six weeks, officials said, and a ferry will run in the meantime."
+    for label in ("FIND YOUR NEXT CAR", "Best Portfolio Manager", "4,281 tickets available"):
+        [finding] = chrome(f"City votes to close bridge\n\n{label}\n\n{lead}\n\n{rest}\n")
+        assert (finding.rule, finding.start.line, finding.fix) == ("chrome/page-furniture", 3, None)
+    # A standfirst shares its subject with the headline or the lead; a kicker is a phrase.
+    for standfirst in ("Repairs To The Bridge Begin In Spring", "Confusion and anger abound",
+                       "The council's vote ends a year of argument over the crossing."):
+        assert chrome(f"City votes to close bridge\n\n{standfirst}\n\n{lead}\n\n{rest}\n") == []

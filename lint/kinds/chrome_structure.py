@@ -660,6 +660,41 @@ def _captions(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict
             yield row.index, Verdict("caption", row.shape.start, row.shape.end, "a photo caption above its credit")
 
 
+def _top_slot(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    """The lines between an article's headline and its first paragraph.  What belongs there is a
+    standfirst, which shares its subject with the headline and the lead; a short line that shares
+    no topic word with either (a section label, a button, a teaser for another story) is the
+    page's.  Only where the article starts at the top of the copy: on a page scraped whole the
+    lines above the body are the other detectors' business."""
+    if layout.body is None or not 1 < layout.body[0] <= _TOP_SLOT_ROWS or not text.is_english:
+        return
+    rows = layout.rows
+    headline, lead = rows[0], rows[layout.body[0]]
+    if headline.prose:
+        return
+    subject = f"{headline.text}\n{lead.text}".lower()
+    for row in rows[1:layout.body[0]]:
+        stems = _stems(row.text)
+        if (
+            stems
+            and row.shape.words <= _TOP_SLOT_WORDS
+            and not row.prose
+            and not row.shape.sentence_end  # a lead's first sentence, a standfirst
+            # A label's or a button's shape, not a kicker's phrase ("Confusion and speculation abound").
+            and (_title_like(row) or row.text.isupper() or any(char.isdigit() for char in row.text))
+            and row.index not in layout.verdicts
+            and row.index not in layout.marked_up
+            and not _LIST_MARK.match(row.text)
+            and not _ARTICLE_TAIL.match(row.text)
+            and not _on_topic(subject, stems)
+        ):
+            yield row.index, Verdict("page-furniture", row.shape.start, row.shape.end, "between the headline and the first paragraph")
+
+
+_TOP_SLOT_ROWS = 4  # the body starts this near the top: the copy is an article, not a page
+_TOP_SLOT_WORDS = 12
+
+
 def _glued_leads(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
     """What scraping ran into a paragraph's opening: a web address ("https://…/floods-2023The
     state…") or a picture's caption that ends in its credit ("Rescue workers wade through a
@@ -987,7 +1022,7 @@ _OWN_TEXT_DETECTORS = frozenset({"breadcrumb", "repeated-headline"})
 
 Detector = Callable[[PageLayout, Analysis], Iterable[tuple[int, Verdict]]]
 _LAYOUT_DETECTORS: tuple[Detector, ...] = (
-    _breadcrumbs, _repeated_headlines, _captions, _glued_leads, _menu_runs, _stray_headings, _furniture,
+    _breadcrumbs, _repeated_headlines, _captions, _glued_leads, _top_slot, _menu_runs, _stray_headings, _furniture,
     _trailing_line,
 )
 DETECTOR_NAMES = (
