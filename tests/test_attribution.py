@@ -157,3 +157,11 @@ def test_a_headline_that_names_its_source_as_a_label_is_attributed():
     assert lint_string(text, select=("attribution",)) == []
     unlabelled = "More than 100 protesters killed in unrest\n\nThe unrest spread to twenty cities over the weekend.\n"
     assert [f.start.line for f in lint_string(unlabelled, select=("attribution",))] == [1]
+
+
+def test_a_toll_of_an_earlier_years_event_is_history_the_news_toll_needs_a_source():
+    # The 1999 quake's toll is on the record; the toll of the quake being reported is not.
+    assert _unsourced_lines("history.txt") == [5]
+    # With no later year to tell the news from the past, a year proves nothing.
+    text = "The 1999 earthquake in northwestern Turkey killed more than 17,000 people.\n"
+    assert [f.start.line for f in lint_string(text, select=("attribution",))] == [1]

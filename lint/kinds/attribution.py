@@ -20,6 +20,8 @@ event's "two hostages" is an established fact, a large count is someone's estima
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from typing import TYPE_CHECKING, Iterable
 
@@ -97,6 +99,10 @@ class Attribution(Kind):
         raw = text.text
         flagged_sentences: set[int] = set()
         polls: dict[int, bool] = {}  # sentence start -> whether it speaks of a poll
+        # The article's own time, as far as the text tells it: the latest year it names.
+        years = [figure for figure in figures if figure.is_year]
+        latest = max((year.value for year in years), default=None)
+        year_starts = [year.start for year in years]
         for figure in figures:
             if figure.is_year or figure.value < self.min_value or text.in_quotation(figure.start):
                 continue
@@ -107,6 +113,8 @@ class Attribution(Kind):
                 continue
             if not self._contested(raw, figure, sentence.start, sentence.end, polls):
                 continue
+            if _of_an_earlier_year(years, year_starts, latest, sentence):
+                continue  # history: "the 2003 quake in Iran that killed 31,000", a count anyone can check
             # A cue anywhere in the paragraph carries over; a list item stands alone; a headline
             # is sourced by the lead paragraphs that give its figure.
             block = sentence.block
@@ -156,3 +164,16 @@ class Attribution(Kind):
             self.verb_regex.search(raw, figure.end, min(end, figure.end + _AFTER_CHARS))
             or self.verb_before.search(raw, window, figure.start)
         )
+
+
+def _of_an_earlier_year(years: list, year_starts: list[int], latest: float | None, sentence) -> bool:
+    """Whether the sentence names a year before the latest the article names: its figures are
+    then of a past, recorded event, not of the news being reported."""
+    if latest is None:
+        return False
+    index = bisect.bisect_left(year_starts, sentence.start)
+    while index < len(years) and years[index].start < sentence.end:
+        if years[index].value < latest:
+            return True
+        index += 1
+    return False
