@@ -357,3 +357,9 @@ def test_a_label_between_the_headline_and_the_lead_is_furniture_a_standfirst_is_
     for standfirst in ("Repairs To The Bridge Begin In Spring", "Confusion and anger abound",
                        "The council's vote ends a year of argument over the crossing."):
         assert chrome(f"City votes to close bridge\n\n{standfirst}\n\n{lead}\n\n{rest}\n") == []
+
+
+def test_the_syndicated_storys_source_closing_it_is_the_articles():
+    text = f"{PARAGRAPH}\n\n{CLOSING}\n\nProvided by European Space Agency\n"
+    assert chrome(text) == []
+    assert [f.rule for f in chrome(f"{PARAGRAPH}\n\n{CLOSING}\n\nMore from our partners\n")] == ["chrome/trailing-line"]

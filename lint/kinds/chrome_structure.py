@@ -155,7 +155,9 @@ _ARTICLE_TAIL = lazy_compile(
     r"this\s+(?:story|article)\s+(?:was|has\s+been|first)|(?:sources?|note|editor'?s\s+note)\s*:|"
     # The writer's note and the agency line that close an article: "(The writer is …)", "With PTI inputs".
     r"\(?the\s+(?:writer|author|columnist|reviewer)s?\s+(?:is|are|was|were|has|have)\b|"
-    r"\(?with\s+(?:[\w&-]+\s+){0,3}inputs?\b)",
+    r"\(?with\s+(?:[\w&-]+\s+){0,3}inputs?\b|"
+    # The syndicated story's source: "Provided by European Space Agency".
+    r"(?:provided|supplied)\s+by\s+\w)",
     re.IGNORECASE,
 )
 _LIST_MARK = lazy_compile(r"^\s*(?:[-*•▪●·–]|\d{1,2}[.)]|[a-z][.)])\s")
