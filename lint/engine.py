@@ -1,6 +1,7 @@
 """Runs the enabled rules over a Document and returns sorted, located Findings."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -89,6 +90,7 @@ class Linter:
             except OverBudget:
                 stopped.append(rule.id)  # what it found so far stays; the other rules still run
         ordered = _one_deletion_per_line(sorted(findings.values(), key=lambda f: f.sort_key), plan.rank)
+        ordered = _none_inside_chrome(ordered)
         if doc.comments:
             ordered = self.suppress(doc, ordered, list(plan.rank), settings)
         if stopped:
@@ -174,3 +176,38 @@ def _one_deletion_per_line(findings: list[Finding], rank: dict[str, tuple[bool, 
         f for f in kept
         if not (f.fix is None and rank[f.rule][0] and (f.rule.split("/", 1)[0], f.start.line) in recognised)
     ]
+
+
+def _none_inside_chrome(findings: list[Finding]) -> list[Finding]:
+    """What lies inside page chrome is the page's, to delete, not copy to edit: a language picker's
+    own scripts, a widget's thousands dots, a teaser's dashes or a cookie notice's apostrophes say
+    nothing about the article, so other families' findings within a chrome span are dropped."""
+    spans = sorted(_chrome_span(f) for f in findings if f.rule.startswith("chrome/"))
+    if not spans:
+        return findings
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+
+    def inside_chrome(finding: Finding) -> bool:
+        index = bisect_right(starts, finding.source_start) - 1
+        return index >= 0 and finding.source_end <= merged[index][1]
+
+    return [f for f in findings if f.rule.startswith("chrome/") or f.rule in _SEEN_IN_CHROME or not inside_chrome(f)]
+
+
+# Damage to the file's encoding is the file's wherever it shows: a chrome line's mojibake says the
+# article's text was mis-decoded too.
+_SEEN_IN_CHROME = frozenset({"translation/mojibake"})
+
+
+def _chrome_span(finding: Finding) -> tuple[int, int]:
+    """What a chrome finding takes for the page's: the line or element its fix deletes, else its span."""
+    fix = finding.fix
+    if fix is not None and not fix.replacement:
+        return min(fix.source_start, finding.source_start), max(fix.source_end, finding.source_end)
+    return finding.source_start, finding.source_end

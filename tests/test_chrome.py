@@ -33,6 +33,8 @@ def test_seed_002_breadcrumb_and_comment_form_chrome():
     found = rules_by_line(chrome(text))
     assert {1, 18, 19, 21, 23, 25} <= set(found)
     assert "chrome/breadcrumb" in found[1]  # "HomeWorld News" glued onto the headline
+    trail = next(f for f in chrome(text) if f.rule == "chrome/breadcrumb")
+    assert (trail.start.column, trail.end.column) == (1, 15)  # the trail alone, not the headline
     assert "chrome/advertising" in found[21]  # "- Advertisment -"
     # The full headline, the body and its question subheadings are the article.
     assert not {3, 5, 7, 10, 11, 13, 14} & set(found)

@@ -1,7 +1,7 @@
 """The engine: rule selection, severities, and one report per line where rules agree."""
 from __future__ import annotations
 
-from conftest import lint_string
+from conftest import FIXTURES, lint_string
 
 from lint.config import Settings
 from lint.engine import select_rules, severity_for
@@ -42,3 +42,23 @@ def test_severity_override_most_specific_wins():
     settings = Settings(severity={"chrome": Severity.ERROR, "chrome/teaser": Severity.INFO})
     assert severity_for(rule, settings) is Severity.INFO
     assert severity_for(rule, Settings(severity={"chrome": Severity.ERROR})) is Severity.ERROR
+
+
+def test_other_families_say_nothing_inside_page_chrome():
+    text = (FIXTURES / "chrome" / "findings-inside-chrome.txt").read_text(encoding="utf-8")
+    found = {(f.start.line, f.rule) for f in lint_string(text)}
+    # The cookie notice is the page's, to delete: its straight apostrophes are not the copy's style.
+    assert (9, "chrome/cookie-notice") in found
+    assert not [rule for line, rule in found if line == 9 and not rule.startswith("chrome/")]
+    # The article's own slip still counts.
+    assert (5, "typography/doubled-word") in found
+    # Without the chrome rules the notice is read as copy like any other line.
+    alone = {(f.start.line, f.rule) for f in lint_string(text, select=("typography",))}
+    assert (9, "typography/mixed-apostrophes") in alone
+
+
+def test_mis_decoded_text_is_reported_even_inside_chrome():
+    text = (FIXTURES / "chrome" / "findings-inside-chrome.txt").read_text(encoding="utf-8")
+    damaged = text.replace("We'll assume you're", "Weâ€™ll assume youâ€™re")
+    found = {(f.start.line, f.rule) for f in lint_string(damaged)}
+    assert {(9, "chrome/cookie-notice"), (9, "translation/mojibake")} <= found

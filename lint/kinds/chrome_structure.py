@@ -124,6 +124,7 @@ _GLUED_HOME = lazy_compile(r"^\W*Home(?=[A-Z0-9\u00c0-\u024f])\S*\s+\S+\s+\S")
 # Where two words were glued: a lower-case letter, not at a word's start, then a capital or a
 # figure ("HomeWorld News1 lakh": two glue points; "HomeKit", "iPhone": one or none).
 _GLUE = lazy_compile(r"(?<=[^\W\d_]{2})[a-z](?=[A-Z0-9])")
+_WORD_RUN = lazy_compile(r"\S+")
 _HOME_SECTIONS = lazy_compile(r"^\W*Home(?:\s+(?:[A-Z][\w&'-]*|&)){2,5}\W*$")
 _YOU_ARE_HERE = lazy_compile(r"^\W*you\s+are\s+(?:here|at)\s*:?\W*$", re.IGNORECASE)
 
@@ -551,8 +552,13 @@ def _top_limit(layout: PageLayout) -> int:
 def _breadcrumbs(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
     for row in layout.rows[: _top_limit(layout)]:
         line = row.text
-        if _GLUED_HOME.match(line) and len(_GLUE.findall(" ".join(line.split()[:3]))) >= 2:
-            yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end, "navigation words glued to the text")
+        glue_points = list(_GLUE.finditer(line, 0, _end_of_words(line, 3))) if _GLUED_HOME.match(line) else []
+        if len(glue_points) >= 2:
+            # Only the trail is the page's: what it was glued onto is copy (a headline, its figures).
+            trail_end = row.shape.start + glue_points[-1].end()
+            yield row.index, Verdict(
+                "breadcrumb", row.shape.start, trail_end, "navigation words glued to the text", whole_line=False, cut=True
+            )
         elif _HOME_CRUMB.match(line) or _YOU_ARE_HERE.match(line):
             yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end)
         elif row.shape.words <= 20 and not row.shape.sentence_end:
@@ -561,6 +567,17 @@ def _breadcrumbs(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verd
                 yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end)
             elif _HOME_SECTIONS.match(line) and layout.region(row.index) != "body":
                 yield row.index, Verdict("breadcrumb", row.shape.start, row.shape.end)
+
+
+def _end_of_words(line: str, count: int) -> int:
+    """Where the line's first `count` words end."""
+    end = 0
+    for _ in range(count):
+        match = _WORD_RUN.search(line, end)
+        if match is None:
+            break
+        end = match.end()
+    return end
 
 
 def _ellipsis_tail(line: str) -> int | None:
