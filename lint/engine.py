@@ -182,7 +182,7 @@ def _none_inside_chrome(findings: list[Finding]) -> list[Finding]:
     """What lies inside page chrome is the page's, to delete, not copy to edit: a language picker's
     own scripts, a widget's thousands dots, a teaser's dashes or a cookie notice's apostrophes say
     nothing about the article, so other families' findings within a chrome span are dropped."""
-    spans = sorted(_chrome_span(f) for f in findings if f.rule.startswith("chrome/"))
+    spans = sorted(_chrome_span(f) for f in findings if f.rule.startswith("chrome/") and f.rule not in _COPY_IN_CHROME)
     if not spans:
         return findings
     merged: list[list[int]] = []
@@ -200,6 +200,8 @@ def _none_inside_chrome(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.rule.startswith("chrome/") or f.rule in _SEEN_IN_CHROME or not inside_chrome(f)]
 
 
+# A caption is often kept and published with the picture: its words are still read as copy.
+_COPY_IN_CHROME = frozenset({"chrome/caption"})
 # Damage to the file's encoding is the file's wherever it shows: a chrome line's mojibake says the
 # article's text was mis-decoded too.
 _SEEN_IN_CHROME = frozenset({"translation/mojibake"})

@@ -62,3 +62,14 @@ def test_mis_decoded_text_is_reported_even_inside_chrome():
     damaged = text.replace("We'll assume you're", "Weâ€™ll assume youâ€™re")
     found = {(f.start.line, f.rule) for f in lint_string(damaged)}
     assert {(9, "chrome/cookie-notice"), (9, "translation/mojibake")} <= found
+
+
+def test_a_caption_is_still_read_as_copy():
+    # A caption is often published with its picture: its slips are reported beside the caption itself.
+    text = (
+        "Firefighters work to put out the the fire at a warehouse on the edge of the city on Tuesday afternoon\n\n"
+        "Fire crews spent six hours fighting a blaze at a warehouse on the edge of the city on Tuesday, the fire service said.\n\n"
+        "Nobody was hurt, and the cause of the fire is not yet known, a spokesman said.\n"
+    )
+    found = {(f.start.line, f.rule) for f in lint_string(text)}
+    assert {(1, "chrome/caption"), (1, "typography/doubled-word")} <= found
