@@ -320,6 +320,20 @@ def test_a_list_the_article_introduces_is_not_a_menu():
     assert {f.rule for f in lint_string(menu) if f.rule.startswith("chrome/")} == {"chrome/navigation"}
 
 
+def test_an_article_that_opens_with_its_paragraphs_has_no_header_furniture():
+    # A meal plan's days repeat short labels ("Workout Supplement", "Drink during your workout");
+    # the last day, with the most prose, is read as the body, and the days before it stood
+    # where a page's header would.  Copy that opens with paragraphs has no such header.
+    text = fixture("meal-plan.txt")
+    assert chrome(text) == []
+    # The same labels with nothing but labels around them after the article are still furniture.
+    widgets = text + "\n\nMost Popular\n\nWorkout Supplement\n\nDrink during your workout\n\nShop Now\n\nNewsletter\n\nPrivacy Policy\n\nTerms of Use\n"
+    found = chrome(widgets)
+    article_lines = len(text.splitlines())
+    assert found and all(f.start.line > article_lines for f in found)
+    assert any(widgets.splitlines()[f.start.line - 1] == "Drink during your workout" for f in found)
+
+
 def test_a_caption_or_address_glued_to_a_paragraph_is_split_off_not_deleted_with_it():
     text = fixture("glued-lead.txt")
     found = chrome(text)

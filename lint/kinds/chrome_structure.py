@@ -943,7 +943,12 @@ def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
     furniture = layout.furniture_like
     top, bottom = layout.rows[:first], layout.rows[last + 1:]
     top_marks = sum(1 for row in top if row.index in furniture)
-    for region_rows in (top, bottom):
+    # Copy that opens with paragraphs (its first line a sentence, not a title) opens with the
+    # article, not with a page's header: what stands before the body there is the article's own
+    # (the days of a meal plan before the last).
+    opening = layout.rows[:3]
+    opens_with_prose = bool(opening) and opening[0].shape.sentence_end and sum(row.prose for row in opening) >= 2
+    for region_rows in ((bottom,) if opens_with_prose else (top, bottom)):
         marks = [row.index in furniture for row in region_rows]
         # A page scraped whole has furniture at both ends.  An article whose only long tail is
         # short lines more often ends in lists, tables or product cards of its own.
