@@ -334,6 +334,14 @@ def test_an_article_that_opens_with_its_paragraphs_has_no_header_furniture():
     assert any(widgets.splitlines()[f.start.line - 1] == "Drink during your workout" for f in found)
 
 
+def test_the_bracketed_source_of_a_quotation_is_the_articles_own():
+    text = fixture("quotation-sources.txt")
+    assert chrome(text) == []
+    # The same bracketed line after a paragraph that quotes nobody stands alone: it may be the page's.
+    unquoted = text.replace("wish for ruin.”", "wish for ruin, he said.")
+    assert [f.rule for f in chrome(unquoted)] == ["chrome/trailing-line"]
+
+
 def test_a_caption_or_address_glued_to_a_paragraph_is_split_off_not_deleted_with_it():
     text = fixture("glued-lead.txt")
     found = chrome(text)

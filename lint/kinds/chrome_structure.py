@@ -878,6 +878,7 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
         and not _ARTICLE_TAIL.match(row.text)
         and row.index not in layout.marked_up
         and not text.in_embedded_post(row.shape.start)
+        and not _sources_the_quotation(rows, row)
         and _stems(row.text)
     ]
     if not candidates:
@@ -1006,8 +1007,18 @@ def _trailing_line(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Ve
         and not _ARTICLE_TAIL.match(row.text)
         and not _EMBED_ATTRIBUTION.match(row.text)
         and row.index not in layout.marked_up
+        and not _sources_the_quotation(rows, row)
     ):
         yield row.index, Verdict("trailing-line", row.shape.start, row.shape.end)
+
+
+def _sources_the_quotation(rows: list[Row], row: Row) -> bool:
+    """A bracketed line under a quotation is the quotation's source ("[Ni'matul Ukhuwah, p. 41]"),
+    the article's own citation."""
+    return row.index > 0 and row.text[:1] in "[(" and _QUOTE_CLOSE.search(rows[row.index - 1].text) is not None
+
+
+_QUOTE_CLOSE = lazy_compile(r"[\u201d\u00bb\u2019\"]\W{0,2}$")
 
 
 _TRAILING_MAX_WORDS = 16
