@@ -165,3 +165,9 @@ def test_a_toll_of_an_earlier_years_event_is_history_the_news_toll_needs_a_sourc
     # With no later year to tell the news from the past, a year proves nothing.
     text = "The 1999 earthquake in northwestern Turkey killed more than 17,000 people.\n"
     assert [f.start.line for f in lint_string(text, select=("attribution",))] == [1]
+
+
+def test_a_toll_the_sentence_looks_back_on_is_background_the_news_toll_needs_a_source():
+    # "hit following two crashes that killed 346": the record's figure, given as background;
+    # "A fire that killed 12 people swept through …" is the news itself.
+    assert _unsourced_lines("background-toll.txt") == [7]

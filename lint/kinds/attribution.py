@@ -50,6 +50,13 @@ _HEDGE = (
 _BEFORE_CHARS = 45
 _AFTER_CHARS = 60
 _LEAD_PARAGRAPHS = 3  # where a headline's figure is sourced, if anywhere
+# A toll in a relative clause of an event the sentence looks back on ("hit following two crashes
+# that killed a total of 346 people"): background the record settled, not the news being reported.
+_BACKGROUND_TOLL = lazy_compile(
+    r"\b(?:following|since|after|in\s+the\s+wake\s+of)\s[^.;:!?]{0,80}?\b(?:that|which)\s+(?:killed|claimed)\s+" + _HEDGE + r"$",
+    re.IGNORECASE,
+)
+_BACKGROUND_CHARS = 140
 # A headline that opens with its source as a label: "Amnesty: More than 100 protesters killed".
 _HEADLINE_SOURCE = lazy_compile(r"[A-Z][\w&'\u2019-]*(?: [A-Z][\w&'\u2019-]*){0,2}[.:] (?=\S)")
 
@@ -115,6 +122,8 @@ class Attribution(Kind):
                 continue
             if _of_an_earlier_year(years, year_starts, latest, sentence):
                 continue  # history: "the 2003 quake in Iran that killed 31,000", a count anyone can check
+            if _BACKGROUND_TOLL.search(raw, max(sentence.start, figure.start - _BACKGROUND_CHARS), figure.start):
+                continue
             # A cue anywhere in the paragraph carries over; a list item stands alone; a headline
             # is sourced by the lead paragraphs that give its figure.
             block = sentence.block
