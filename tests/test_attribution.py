@@ -171,3 +171,12 @@ def test_a_toll_the_sentence_looks_back_on_is_background_the_news_toll_needs_a_s
     # "hit following two crashes that killed 346": the record's figure, given as background;
     # "A fire that killed 12 people swept through …" is the news itself.
     assert _unsourced_lines("background-toll.txt") == [7]
+
+
+def test_a_line_written_as_a_headline_with_a_source_label_is_attributed_wherever_it_stands():
+    # A scraped page repeats its headline below the menus, where it is a line like any other.
+    page = ("Iran unrest - Example News\n\nPolitics\n\nSociety\n\n"
+            "Amnesty. More than 100 protesters killed in Iran unrest\n\n"
+            "Security forces used live fire on crowds in several cities over the weekend.\n")
+    assert lines(page) == set()
+    assert lines(page.replace("Amnesty. ", "")) == {7}

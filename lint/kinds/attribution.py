@@ -132,8 +132,10 @@ class Attribution(Kind):
                     continue
             elif text.has_reporting_cue(block.start, block.end):
                 continue
-            if block.kind == HEADLINE and (_HEADLINE_SOURCE.match(raw, block.start) or self._sourced_in_lead(text, figure)):
+            if block.kind == HEADLINE and self._sourced_in_lead(text, figure):
                 continue
+            if _titled(raw, block) and _HEADLINE_SOURCE.match(raw, block.start):
+                continue  # "Amnesty: More than 100 protesters killed", the page's own headline or not
             flagged_sentences.add(sentence.start)
             yield Hit(figure.start, figure.end, self.format(figure=figure.text))
 
@@ -173,6 +175,17 @@ class Attribution(Kind):
             self.verb_regex.search(raw, figure.end, min(end, figure.end + _AFTER_CHARS))
             or self.verb_before.search(raw, window, figure.start)
         )
+
+
+def _titled(raw: str, block) -> bool:
+    """A headline, or a line written as one: short, with no full stop at its end."""
+    if block.kind == HEADLINE:
+        return True
+    line = raw[block.start:block.end].rstrip()
+    return "\n" not in line and len(line.split()) <= _TITLE_WORDS and line[-1:] not in ".!?\"\u201d"
+
+
+_TITLE_WORDS = 16
 
 
 def _of_an_earlier_year(years: list, year_starts: list[int], latest: float | None, sentence) -> bool:
