@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from .analysis import Analysis, Sentence
+from .analysis import FUNCTION_WORDS, Analysis, Sentence
 from .document import CAPTION, HEADING, HEADLINE, LIST_ITEM, PARAGRAPH, QUOTE, Block
 
 # Tuned on professionally edited articles: at 45 words a third of them got a warning; over 60
@@ -108,8 +108,22 @@ def long_sentences(text: Analysis, limit: int) -> Iterator[tuple[Sentence, int]]
         if not _may_exceed(body, sentence.start, sentence.end, limit) or word_count(body, sentence.start, sentence.end) <= limit:
             continue
         words = words_outside_quotations(text, sentence.start, sentence.end)
-        if words > limit:
+        if words > limit and not _reads_as_list(body[sentence.start:sentence.end]):
             yield sentence, words
+
+
+def _reads_as_list(sentence: str) -> bool:
+    """A run of names with hardly a function word among them ("Archives Select Month October 2019
+    September 2019 …", a tag cloud, a dropdown of car makes) is a list, however many words it has."""
+    words = sentence.split()[:_LIST_SAMPLE]
+    capitals = sum(word[0].isupper() or word[0].isdigit() for word in words)
+    function_words = sum(word.lower().strip(".,;:") in FUNCTION_WORDS for word in words)
+    return capitals > _LIST_CAPITALS * len(words) and function_words < _LIST_FUNCTION_WORDS * len(words)
+
+
+_LIST_SAMPLE = 80
+_LIST_CAPITALS = 0.6
+_LIST_FUNCTION_WORDS = 0.1
 
 
 def long_paragraphs(text: Analysis, limit: int) -> Iterator[tuple[Block, int]]:

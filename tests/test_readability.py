@@ -32,6 +32,17 @@ def test_a_long_sentence_is_reported_where_it_stands():
     assert findings[0].message == f"Sentence of {words(LONG)} words (limit 60): split it or cut it."
 
 
+def test_a_run_of_names_is_a_list_not_a_long_sentence():
+    # An archive dropdown or a tag cloud left on one line has seventy words and no sentence.
+    months = " ".join(f"{month} {year}" for year in (2019, 2018, 2017) for month in (
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"))
+    text = f"Trade talks stall\n\n{SHORT}\n\nArchives Select Month {months}\n"
+    assert words(months) > 60
+    assert [f.rule for f in readability(text)] == []
+    # A real sentence as long, mostly of names, still has its function words.
+    assert [f.rule for f in readability(f"Trade talks stall\n\n{LONG}\n")] == ["readability/long-sentence"]
+
+
 def test_the_limit_is_a_configuration_option():
     assert not readability(f"{SHORT} {LONG}\n", **{"max-sentence-words": words(LONG)})
     tight = readability(f"{SHORT} {LONG}\n", **{"max-sentence-words": 6})
