@@ -193,6 +193,8 @@ def _file(number: int, result) -> str:
         start, end = min(finding.start.line, last), min(finding.end.line, last)
         starting.setdefault(start, []).append((index, finding))
         shown.update(range(max(1, start - CONTEXT), min(last, end + CONTEXT) + 1))
+    bounds = shown | {0, last + 1}
+    shown.update(line + 1 for line in bounds if line + 2 in bounds and 1 <= line + 1 <= last)  # never hide one line
     covering = _spans_by_line(result.findings, lines)
     rows = []
     previous = 0
