@@ -36,12 +36,12 @@ main{max-width:76rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
 h1{font-size:1.7rem;margin:.2rem 0 .3rem}h2{font-size:1.25rem;margin:2.2rem 0 .8rem}h3{font-size:1.05rem;margin:0}
 a{color:#1f5fae}code,pre,.code{font-family:ui-monospace,"SF Mono",Menlo,Consolas,monospace;font-size:.88rem}
 .lede{color:var(--muted);margin:0 0 1rem}
-.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;margin:0 0 1rem}
+.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;margin:0 0 1rem;overflow-x:auto}
 .kpi{display:flex;gap:.8rem;flex-wrap:wrap;margin:1rem 0}
 .kpi div{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.6rem 1rem;min-width:8.5rem;color:var(--muted)}
 .kpi b{display:block;font-size:1.45rem;color:#1d2027;font-variant-numeric:tabular-nums}
 .kpi .error b{color:var(--error)}.kpi .warning b{color:#9a6700}.kpi .info b{color:#2f659f}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(28rem,1fr));gap:1rem}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(28rem,100%),1fr));gap:1rem}
 .charts h3{margin-bottom:.5rem}svg.chart{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:#1d2027}
 svg text.value{font-weight:600}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
