@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT
 
 from lint.cli import main
-from lint.findings import Finding, Position, Severity
+from lint.findings import Finding, InputError, Position, Severity
 from lint.report import html as html_report
 from lint.rules import load_rules
 from lint.runner import FileResult
@@ -326,6 +326,18 @@ def test_spans_over_lines_of_no_width_and_overlapping():
     assert sorted(rows) == [1, 2, 3, 4, 5, 22, 23, 24, 25]
     gaps = [row.text() for row in Tree(out.getvalue()).root.find_all("tr", "gap")]
     assert gaps == ["⋯ 16 lines"]
+
+
+def test_a_file_with_an_error_keeps_its_findings_in_the_page():
+    # A rule stopped over its time budget is an error of the file; the other rules' findings stay.
+    finding = Finding("slow.txt", Position(1, 1), Position(1, 4), "chrome/advertising", Severity.ERROR, "label")
+    out = StringIO()
+    html_report.write([FileResult("slow.txt", [finding], error=InputError("slow.txt", "rule x over its time budget"), source="Ads here\n")], out)
+    tree = Tree(out.getvalue())
+    assert "rule x over its time budget" in tree.root.find_all("section", "errors")[0].text()
+    assert [(s, e) for s, e, _ in marked_ranges(code_rows(section_of(tree, "slow.txt"))[1])] == [(0, 3)]
+    ids = {n.attrs["id"] for n in tree.root.walk() if "id" in n.attrs}
+    assert all(a.attrs["href"][1:] in ids for a in tree.root.find_all("a"))
 
 
 def test_report_in_a_browser_offline(browser_context, tmp_path, monkeypatch):  # noqa: F811

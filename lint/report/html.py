@@ -35,7 +35,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:
 main{max-width:76rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
 h1{font-size:1.7rem;margin:.2rem 0 .3rem}h2{font-size:1.25rem;margin:2.2rem 0 .8rem}h3{font-size:1.05rem;margin:0}
 a{color:#1f5fae}code,pre,.code{font-family:ui-monospace,"SF Mono",Menlo,Consolas,monospace;font-size:.88rem}
-.lede{color:var(--muted);margin:0 0 1rem}
+.lede{color:var(--muted);margin:0 0 .4rem}nav{font-size:.9rem;margin:0 0 1rem}
 .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;margin:0 0 1rem;overflow-x:auto}
 .kpi{display:flex;gap:.8rem;flex-wrap:wrap;margin:1rem 0}
 .kpi div{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.6rem 1rem;min-width:8.5rem;color:var(--muted)}
@@ -107,13 +107,15 @@ def write(results: Sequence, out: TextIO, color: bool = False, rules: Sequence =
               f"<title>newslint report</title><style>{STYLE}</style></head><body><main>\n")
     out.write("<h1>newslint report</h1>\n")
     out.write(f"<p class=lede>{escape(summary(results, findings))}</p>\n")
+    if findings:
+        out.write("<nav aria-label='Sections'><a href='#summary'>Summary</a> · <a href='#files'>Files</a> · <a href='#rules'>Rules</a></nav>\n")
     out.write(_figures(results, findings))
     out.write(_charts(findings))
     out.write(_top_files(results))
     out.write(_unchecked(results))
     out.write("<h2 id=files>Files</h2>\n")
     for number, result in enumerate(results, 1):
-        if result.error is None:
+        if result.error is None or result.findings:  # a rule over its time budget leaves the others' findings
             out.write(_file(number, result))
     out.write(_rule_docs(findings, rules))
     out.write(f"<footer>newslint {escape(__version__)}</footer>\n</main></body></html>\n")
@@ -147,7 +149,7 @@ def _charts(findings: list[Finding]) -> str:
         for rule, n, _ in rule_rows
     )
     return (
-        "<h2>Summary</h2>\n<div class=charts>"
+        "<h2 id=summary>Summary</h2>\n<div class=charts>"
         f"<section class=card><h3>Findings by family</h3>"
         f"{bar_chart(family_rows, title='Findings by family', chart_id='chart-families', label_width=110, bar_width=300)}</section>"
         f"<section class=card><h3>Findings by rule</h3>"
