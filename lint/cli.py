@@ -31,7 +31,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "concise", "json", "sarif", "github", "junit"]), default="text", show_default=True, help="Output format (sarif for code scanning, github for Actions annotations, junit for test reports).")
+@click.option("--format", "output_format", type=click.Choice(["text", "concise", "json", "sarif", "github", "junit", "html"]), default="text", show_default=True, help="Output format (sarif for code scanning, github for Actions annotations, junit for test reports, html for a self-contained report page).")
 @click.option("--select", multiple=True, help="Rules or families to check, instead of the defaults (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules or families to check in addition to the selection.")
 @click.option("--ignore", multiple=True, help="Rules or families not to check (comma-separated).")

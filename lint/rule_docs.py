@@ -73,24 +73,33 @@ def _page(title: str, body: str) -> str:
     return _PAGE.format(title=escape(title), body=body)
 
 
-def render_rule_html(rule: Rule, *, index_url: str = "") -> str:
-    """One rule's page as HTML, every value escaped (the same facts as render_rule)."""
+def rule_doc_html(rule: Rule, *, level: int = 1) -> str:
+    """One rule's documentation as an HTML fragment, every value escaped (the same facts as
+    render_rule); headings start at `level`, so a page that embeds several rules can nest them."""
     from html import escape
     from pathlib import PurePath
 
     facts = [str(rule.severity), *(["fixable"] if rule.fixable else []), *([] if rule.enabled else ["off by default"])]
-    parts = [f"<h1><code>{escape(rule.id)}</code></h1>", f"<p><em>{escape(', '.join(facts))}</em></p>",
+    parts = [f"<h{level}><code>{escape(rule.id)}</code></h{level}>", f"<p><em>{escape(', '.join(facts))}</em></p>",
              f"<p>{escape(rule.summary)}</p>"]
     if rule.description:
         parts += [f"<p>{escape(paragraph)}</p>" for paragraph in rule.description.split("\n\n") if paragraph.strip()]
     parts.append(f"<p>kind: <code>{escape(rule.kind)}</code>, pack: <code>{escape(PurePath(rule.pack).name)}</code></p>")
     for heading, examples in (("Fires on", rule.fire), ("Stays quiet on", rule.quiet)):
         if examples:
-            parts.append(f"<h2>{heading}</h2>")
+            parts.append(f"<h{level + 1}>{heading}</h{level + 1}>")
             parts += [f"<pre>{escape(str(example).strip())}</pre>" for example in examples]
+    return "\n".join(parts)
+
+
+def render_rule_html(rule: Rule, *, index_url: str = "") -> str:
+    """One rule's page as HTML."""
+    from html import escape
+
+    body = rule_doc_html(rule)
     if index_url:
-        parts.append(f'<p><a href="{escape(index_url)}">All rules</a></p>')
-    return _page(f"{rule.id} (newslint)", "\n".join(parts))
+        body += f'\n<p><a href="{escape(index_url)}">All rules</a></p>'
+    return _page(f"{rule.id} (newslint)", body)
 
 
 def render_index_html(rules: Sequence[Rule], *, rule_url: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from ..svg_chart import bar_chart as _bars, short as _short
+
 BAR_ROWS = 25  # bars in a chart; the tables list everything
 VALUE_ROWS = 20
 
@@ -61,25 +63,6 @@ def _figures(summary: dict) -> str:
     boxes = "".join(f"<div><b>{escape(value)}</b>{escape(label)}</div>" for label, value in items)
     engine = escape(str(run.get("engine", "")))
     return f"<div class=kpi>{boxes}</div><p>newslint {escape(summary['tool']['version'])}, on {engine}.</p>"
-
-
-def _bars(rows: list[tuple[str, float, str]]) -> str:
-    """Horizontal bars, one per row: label, value, colour."""
-    if not rows:
-        return "<p>No findings.</p>"
-    label_width, bar_width, height = 260, 520, 20
-    top = max(value for _, value, _ in rows) or 1
-    out = [f"<svg role=img width={label_width + bar_width + 90} height={height * len(rows) + 6}>"]
-    for i, (label, value, colour) in enumerate(rows):
-        y = i * height + 3
-        width = max(1, round(bar_width * value / top))
-        out.append(
-            f"<text x={label_width - 6} y={y + 14} text-anchor=end>{escape(_short(label, 40))}</text>"
-            f"<rect x={label_width} y={y + 2} width={width} height={height - 5} fill='{colour}'><title>{escape(label)}: {value:,}</title></rect>"
-            f"<text x={label_width + width + 5} y={y + 14}>{value:,}</text>"
-        )
-    out.append("</svg>")
-    return "".join(out)
 
 
 def _columns(rows: list[tuple[str, float]]) -> str:
@@ -159,7 +142,3 @@ def _bad_rows(summary: dict) -> str:
     )
     return (f"<h2>Rows not checked</h2><table><tr><th>reason</th><th class=n>rows</th></tr>{reasons}</table>"
             f"<table><tr><th>row</th><th>reason</th></tr>{examples}</table>")
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
