@@ -53,6 +53,13 @@ def test_inch_marks_are_not_quotes():
     assert lint('He bought a 34" screen and called it “huge”.', "typography/mixed-quotes") == []
 
 
+def test_a_curly_inch_mark_is_not_a_quote():
+    # A straight-quoted article: the ” of a 14” screen is a prime, not a curly quotation mark.
+    text = 'The "Pro" model has a 14” screen, the company said. Buyers called it "light".'
+    assert lint(text, "typography/mixed-quotes") == []
+    assert len(lint(text.replace('"light"', "“light”"), "typography/mixed-quotes")) == 1
+
+
 def test_apostrophes_are_advice_only():
     findings = lint(fixture("quotes-mixed.txt"), "typography/mixed-apostrophes")
     assert [(f.start.line, f.severity) for f in findings] == [(7, Severity.INFO)]
@@ -70,6 +77,15 @@ def test_unbalanced_quotes_and_brackets():
     assert len(lint("“We will not give up, he said. Talks resume on Monday.", "typography/unbalanced")) == 1
     assert len(lint("He said the talks were over” and left.", "typography/unbalanced")) == 1
     assert lint("The plan has three parts: 1) cut costs, 2) raise prices :) and (a) wait.", "typography/unbalanced") == []
+
+
+def test_german_quotation_marks_an_inch_mark_and_a_wink_are_balanced():
+    assert lint("Die Serie „Vivy“ startet im Herbst, sagte der Sender.", "typography/unbalanced") == []
+    assert lint("The laptop has a 14” screen and weighs 1.2kg.", "typography/unbalanced") == []
+    assert lint("Great post (see you soon ;)) and thanks. The plan (item 8) was approved.", "typography/unbalanced") == []
+    # The same marks left open still are.
+    assert [f.message for f in lint("Er sagte „ja und ging.", "typography/unbalanced")] == ["“„” is not closed in its paragraph."]
+    assert [f.message for f in lint("Great post ;)) and thanks.", "typography/unbalanced")] == ["“)” closes nothing."]
 
 
 def test_two_apostrophes_for_a_closing_quote_are_fixed():

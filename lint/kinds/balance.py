@@ -21,13 +21,14 @@ from . import Kind
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
-_MARKS = re.compile(r'\u2018\u2018|\u2019\u2019|[\u201c\u201d()[\]{}"]')
+_MARKS = re.compile(r'\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e()[\]{}"]')
 # Two single marks typed for a double one: they pair as a double mark, and are reported.
 _DOUBLED_SINGLES = {"\u2018\u2018": "\u201c", "\u2019\u2019": "\u201d"}
 # What before a stray closing bracket makes it an enumeration ("1)", "b)") or an emoticon (":)"),
 # and before an opening one a frowning emoticon (":(").
 _ENUMERATION = re.compile(r"(?<![^\s(])[\da-zA-Z]{1,2}$")
 _EMOTICON = re.compile(r"[:;=8][-'^]?$")
+_WINK = re.compile(r"[:;=][-'^]?$")  # inside brackets, where "8)" ends a count
 
 
 class Unbalanced(Kind):
@@ -48,6 +49,7 @@ class Unbalanced(Kind):
     def _block(self, body: str, start: int, end: int, next_opens_quote: bool) -> Iterable[Hit]:
         stack: list[tuple[str, int]] = []
         quote_open: int | None = None
+        low_open: int | None = None  # a German or Polish quotation, „ … “ (or „ … ”)
         for match in _MARKS.finditer(body, start, end):
             mark, at = match.group(), match.start()
             if at and body[at - 1] == "\u20ac":
@@ -61,16 +63,22 @@ class Unbalanced(Kind):
                 if not _EMOTICON.search(body, max(start, at - 2), at):
                     stack.append((mark, at))
             elif mark in _CLOSERS:
+                if stack and _WINK.search(body, max(start, at - 2), at):
+                    continue  # a smiley inside brackets closes nothing: "(see you ;))"
                 if stack and stack[-1][0] == _CLOSERS[mark]:
                     stack.pop()
                 elif not (_ENUMERATION.search(body, max(start, at - 3), at) or _EMOTICON.search(body, max(start, at - 2), at)):
                     yield Hit(at, at + 1, self.format(mark=mark, problem="closes nothing"))
+            elif mark == "\u201e":
+                low_open = at
+            elif low_open is not None and mark in "\u201c\u201d":
+                low_open = None  # „Vivy“: the German pair closes with the English opening mark
             elif mark == "\u201c":
                 if quote_open is not None:
                     yield Hit(quote_open, quote_open + 1, self.format(mark="\u201c", problem="is not closed before the next quotation opens"))
                 quote_open = at
             elif mark == "\u201d":
-                if quote_open is None:
+                if quote_open is None and not (at > start and body[at - 1].isdigit()):  # 14” is an inch mark
                     yield Hit(at, at + 1, self.format(mark=mark, problem="closes no quotation"))
                 quote_open = None
             elif quote_open is not None:  # a straight quote closes an open quotation ...
@@ -79,6 +87,8 @@ class Unbalanced(Kind):
                 quote_open = at
         for mark, at in stack:
             yield Hit(at, at + 1, self.format(mark=mark, problem="is not closed in its paragraph"))
+        if low_open is not None:
+            yield Hit(low_open, low_open + 1, self.format(mark="\u201e", problem="is not closed in its paragraph"))
         if quote_open is not None and not next_opens_quote:
             yield Hit(quote_open, quote_open + 1, self.format(mark=body[quote_open], problem="is not closed in its paragraph"))
 
@@ -90,5 +100,5 @@ def _balanced_overall(body: str) -> bool:
     return (
         count("(") == count(")") and count("[") == count("]") and count("{") == count("}")
         and count("\u201c") == count("\u201d") and count('"') % 2 == 0
-        and "\u2019\u2019" not in body and "\u2018\u2018" not in body
+        and "\u2019\u2019" not in body and "\u2018\u2018" not in body and "\u201e" not in body
     )

@@ -22,7 +22,8 @@ from . import Kind, RuleError
 # from there: a straight mark after a figure is a prime (5'10", a 34" screen), and a curly mark
 # after "€" is a byte of mojibake ("â€œ", "â€“"), not a quotation mark.
 _STRAIGHT_DOUBLE = lazy_compile(r'"(?<!\d")')
-_CURLY_DOUBLE = lazy_compile(r"[\u201c\u201d](?<!\u20ac.)")
+_CURLY_DOUBLE = lazy_compile(r"[\u201c\u201d](?<!\u20ac.)(?<!\d\u201d)")
+_CURLY_INCH = lazy_compile(r"\u201d(?<=\d\u201d)")  # a 14” screen: the curly prime of a figure
 _STRAIGHT_PAIR = lazy_compile(r'"(?<!\d")(?P<inner>[^"\n]*)"')
 _CURLY_PAIR = lazy_compile(r"\u201c(?P<inner>[^\u201c\u201d\n]*)\u201d")
 _STRAIGHT_SINGLE = lazy_compile(r"'(?<!\d')")
@@ -61,6 +62,10 @@ class MixedQuotes(Kind):
             return
         if "\u20ac" in body:
             curly -= count("\u20ac" + opening) + count("\u20ac" + closing)
+        if self.marks == "double":
+            curly -= len(_CURLY_INCH.findall(body))
+            if not curly:
+                return
         straight = len(self.straight.findall(body))
         if not straight or not curly:
             return
