@@ -117,6 +117,9 @@ def test_space_before_punctuation():
     findings = lint(text, "typography/space-before-punctuation")
     assert fixed(text, findings).count("manage, and") == 1
     assert lint("Arsenal won 3 : 1; the match began at 10 : 30, and fans cheered ... then left :)", "typography/space-before-punctuation") == []
+    # A spaced ellipsis is a style of its own; a full stop after a space is still a slip.
+    assert lint("The season drags on . . . off the field as well.", "typography/space-before-punctuation") == []
+    assert len(lint("The season drags on . Off the field it is worse.", "typography/space-before-punctuation")) == 1
 
 
 def test_french_article_keeps_its_own_spacing():

@@ -64,4 +64,6 @@ class SpaceBefore(Kind):
         after = body[mark_at + 1:mark_at + 3]
         if mark in "'\u2019":  # a possessive: "Senate 's"
             return after[:1] == "s" and not after[1:2].isalnum()
+        if mark == "." and after == " .":
+            return False  # a spaced ellipsis, ". . .", a style of its own
         return not after[:1] or after[:1].isspace()
