@@ -25,9 +25,11 @@ CHROMIUM_FLAGS = [
 SCREENSHOTS = Path(os.environ.get("NEWSLINT_SCREENSHOTS", Path(__file__).resolve().parent.parent / "build" / "screenshots"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """One headless Chromium for the session; each test opens its own context (no shared storage)."""
+    """One headless Chromium per test module; each test opens its own context (no shared storage).
+    Not one per session: Playwright's sync API holds an event loop on the main thread while it
+    runs, which the language server's asyncio tests in later modules need free."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM}: Chromium is not installed (README: apt-get install chromium)")
     from playwright.sync_api import sync_playwright
