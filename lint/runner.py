@@ -218,7 +218,12 @@ class Session:
     def _walk(self, folder: Path) -> Iterator[Path]:
         for root, dirs, files in os.walk(folder):
             root_path = Path(root)
-            settings = self.settings_for(root_path / "_")
+            try:
+                settings = self.settings_for(root_path / "_")
+            except (ConfigError, PackError):
+                # Walk on with the defaults: checking each file reports the broken configuration
+                # in its one line, and the other folders are still checked.
+                settings = Settings()
             dirs[:] = sorted(d for d in dirs if not settings.is_excluded(root_path / d))
             for name in sorted(files):
                 candidate = root_path / name

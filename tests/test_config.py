@@ -162,3 +162,16 @@ def test_kind_options_are_declared_by_the_kinds_and_validated_by_them(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_config_file(path)
     assert "unknown key 'dash-styel'" in str(info.value) and "dash-style" in str(info.value)
+
+
+def test_a_broken_configuration_in_a_subfolder_is_one_line_per_file_and_the_rest_is_checked(tmp_path):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "newslint.toml").write_text("bogus = 1\n", encoding="utf-8")
+    (tmp_path / "desk" / "story.txt").write_text("Headline\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "wire.txt").write_text("Headline\n\nAbout 2 lakh people were moved.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    errors = [line for line in result.stderr.splitlines() if "story.txt" in line]
+    assert len(errors) == 1 and "unknown key 'bogus'" in errors[0] and "Traceback" not in result.stderr
+    assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {str(tmp_path / "wire.txt")}
