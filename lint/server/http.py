@@ -296,6 +296,8 @@ class CheckHandler(BaseHTTPRequestHandler):
         from ..rule_docs import render_rule
 
         rule = self._rule_named(len("/v1/rules/"), "GET /v1/rules lists them")
+        # The pack by its file name, as the rule pages show it: a server does not show its folders.
+        rule = replace(rule, pack=Path(rule.pack).name)
         self._send(200, "text/plain; charset=utf-8", (render_rule(rule) + "\n").encode("utf-8"))
 
     def rule_html(self) -> None:

@@ -296,7 +296,7 @@ function showDetail(finding) {
   severity.className = "badge sev-" + finding.severity;
   const link = $("detail-link");
   link.textContent = finding.rule;
-  link.href = "/rules/" + encodeURIComponent(finding.rule);
+  link.href = ruleURL("/rules/", finding.rule);
   $("detail-message").textContent = `Line ${finding.line}, column ${finding.column}: ${finding.message}`;
   const fix = finding.fix;
   $("fix-preview").hidden = !fix;
@@ -312,12 +312,16 @@ function showDetail(finding) {
   showDoc(finding.rule);
 }
 
+function ruleURL(prefix, rule) {
+  return prefix + rule.split("/").map(encodeURIComponent).join("/");
+}
+
 async function showDoc(rule) {
   const target = $("doc-text");
   if (!state.docs.has(rule)) {
     target.textContent = "Loading…";
     try {
-      state.docs.set(rule, await api("/v1/rules/" + rule.split("/").map(encodeURIComponent).join("/")));
+      state.docs.set(rule, await api(ruleURL("/v1/rules/", rule)));
     } catch (error) {
       target.textContent = error.message;
       return;
