@@ -183,6 +183,27 @@ def test_an_opened_file_keeps_its_format_and_name(desk):
     assert text == cli_fix((PAGE / "story.md").read_text(encoding="utf-8"), "--stdin-filename", "story.md")
 
 
+DROP = """([name, text]) => {
+  const files = new DataTransfer();
+  files.items.add(new File([text], name, { type: "text/plain" }));
+  const target = document.getElementById("article");
+  for (const type of ["dragover", "drop"]) target.dispatchEvent(new DragEvent(type, { dataTransfer: files, bubbles: true, cancelable: true }));
+}"""
+
+
+def test_a_file_dropped_on_the_text_box_is_checked_in_its_format(desk):
+    source = (PAGE / "story.md").read_text(encoding="utf-8")
+    desk.evaluate(DROP, ["dropped.md", source])
+    wait_for_check(desk, 0)
+    assert desk.input_value("#article") == source
+    assert "Read as Markdown" in desk.text_content("#status")
+    assert marks(desk, "typography/doubled-word") == ["the the"]
+    assert downloaded(desk)[0] == "dropped.md"
+    desk.evaluate(DROP, ["photo.png", "not text"])
+    expect(desk.locator("#status")).to_have_text("photo.png: not a .txt, .md or .html file")
+    assert desk.input_value("#article") == source
+
+
 def test_typing_rechecks_shortly_after_it_stops(desk):
     check(desk, STORY)
     before = checks(desk)
