@@ -183,6 +183,25 @@ def test_an_opened_file_keeps_its_format_and_name(desk):
     assert text == cli_fix((PAGE / "story.md").read_text(encoding="utf-8"), "--stdin-filename", "story.md")
 
 
+def test_a_file_with_a_bom_and_crlf_line_ends_downloads_as_the_command_line_fixes_it(desk, tmp_path):
+    source = "\ufeff" + STORY.replace("\n", "\r\n")
+    story = tmp_path / "wire.txt"
+    story.write_bytes(source.encode("utf-8"))
+    desk.set_input_files("#file", str(story))
+    wait_for_check(desk, 0)
+    assert marks(desk, "names/variant") == ["Sethy"]
+    before = checks(desk)
+    desk.click("#accept-safe")
+    wait_for_check(desk, before)
+    with desk.expect_download() as info:
+        desk.click("#download")
+    assert info.value.suggested_filename == "wire.txt"
+    done = subprocess.run([sys.executable, "-m", "lint", "check", "--config", str(PAGE / "newslint.toml"), "--fix", "-"],
+                          input=story.read_bytes(), capture_output=True, check=False)
+    assert open(info.value.path(), "rb").read() == done.stdout
+    assert done.stdout.startswith(b"\xef\xbb\xbf") and b"\r\n" in done.stdout and b"Please enter" not in done.stdout
+
+
 DROP = """([name, text]) => {
   const files = new DataTransfer();
   files.items.add(new File([text], name, { type: "text/plain" }));

@@ -22,6 +22,7 @@ const state = {
   answer: null,      // the last check's answer, for the text below
   text: "",          // the text that answer is about
   fileName: null,    // the opened file's name: its suffix gives the format, and the download's name
+  fileStyle: { bom: false, crlf: false },  // what the text box drops of the file, put back in the download
   shown: [],         // findings on show (not dismissed), in the list's order
   selected: -1,      // index into shown
   sequence: 0,       // the latest check asked for; older answers are dropped
@@ -358,7 +359,17 @@ async function openFile(file) {
     setStatus(`${file.name}: not a .txt, .md or .html file`, true);
     return;
   }
-  $("article").value = await file.text();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);  // drops a BOM
+  } catch (error) {
+    setStatus(`${file.name}: not UTF-8 text`, true);
+    return;
+  }
+  // A text box keeps "\n" line ends only; the download gives the file its own back.
+  state.fileStyle = { bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, crlf: text.includes("\r\n") };
+  $("article").value = text;
   state.fileName = file.name;
   check();
 }
@@ -370,7 +381,10 @@ function downloadName() {
 
 function download() {
   const format = state.answer ? state.answer.format : "text";
-  const blob = new Blob([$("article").value], { type: (TYPES[format] || "text/plain") + ";charset=utf-8" });
+  let text = $("article").value;
+  if (state.fileStyle.crlf) text = text.replace(/\r?\n/g, "\r\n");
+  if (state.fileStyle.bom) text = "\ufeff" + text;
+  const blob = new Blob([text], { type: (TYPES[format] || "text/plain") + ";charset=utf-8" });
   const url = URL.createObjectURL(blob);
   const link = element("a", { href: url, download: downloadName() });
   document.body.append(link);
