@@ -248,7 +248,7 @@ def test_a_rejected_finding_stays_dismissed_for_that_text(desk):
     desk.wait_for_selector("#families input", state="attached")
     check(desk, STORY)
     assert "names/variant" not in listed_rules(desk)
-    # Accepting all safe fixes leaves it alone, and other text keeps its own findings.
+    # The dismissal is of that finding in those words: the name spelt another way is reported again.
     check(desk, STORY.replace("Sethy's", "Sethie's"))
     assert "names/variant" in listed_rules(desk)
 
@@ -294,8 +294,8 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(desk, name):
     assert desk.text_content("#view") == source
     assert desk.eval_on_selector_all("#view *", "nodes => nodes.map(n => n.tagName)") == ["MARK"] * desk.locator("#view mark").count()
     assert desk.locator("#view mark").count() >= 2
-    for mark in range(desk.locator("#list button").count()):
-        desk.keyboard.press("j")
+    for _ in range(desk.locator("#list button").count()):
+        desk.keyboard.press("j")  # every finding selected in turn: its message and fix shown
     desk.click("#view mark >> nth=0")
     assert desk.evaluate("window.pwned") is None
     assert dialogs == []
