@@ -319,12 +319,27 @@ def test_locale_and_rule_selection_persist_across_a_reload(desk):
     desk.uncheck("#family-chrome")
     wait_for_check(desk, before)
     assert not any(rule.startswith("chrome/") for rule in listed_rules(desk))
+    # One rule at a time: one that is on switched off, one that is off by default switched on.
+    desk.click(".family-group.fam-typography summary")
+    before = checks(desk)
+    desk.uncheck("#rule-typography-doubled-word")
+    wait_for_check(desk, before)
+    desk.click(".family-group.fam-readability summary")
+    before = checks(desk)
+    desk.check("#rule-readability-scores")
+    wait_for_check(desk, before)
+    assert set(listed_rules(desk)) == {"names/variant", "readability/scores"}
     desk.reload()
     desk.wait_for_selector("#families input", state="attached")
     assert desk.input_value("#locale") == "en-IN"
     assert not desk.is_checked("#family-chrome") and desk.is_checked("#family-names")
+    assert not desk.is_checked("#rule-typography-doubled-word") and desk.is_checked("#rule-readability-scores")
+    assert desk.is_checked("#rule-typography-double-space")  # the rules nobody touched keep their default
     check(desk, STORY)
-    assert listed_rules(desk) == ["typography/doubled-word", "names/variant"]
+    assert set(listed_rules(desk)) == {"names/variant", "readability/scores"}
+    desk.click("#settings summary")
+    desk.click(".family-group.fam-typography summary")
+    screenshot(desk, "page-settings")
 
 
 # --- layout and accessibility ----------------------------------------------------------------

@@ -43,15 +43,21 @@ function readJSON(storage, key, fallback) {
 
 function settings() {
   const value = readJSON(localStorage, SETTINGS_KEY, {});
+  const names = (list) => (Array.isArray(list) ? list.filter((name) => typeof name === "string") : []);
   return {
     locale: typeof value.locale === "string" ? value.locale : "",
-    ignore: Array.isArray(value.ignore) ? value.ignore.filter((f) => typeof f === "string") : [],
+    ignore: names(value.ignore),   // families and rules switched off
+    extend: names(value.extend),   // rules that are off by default, switched on
   };
 }
 
+// The boxes as a selection: an unticked family or rule is ignored; a ticked rule that is off by
+// default is added (extend-select), as in newslint.toml.
 function saveSettings() {
-  const ignore = [...document.querySelectorAll("#families input")].filter((box) => !box.checked).map((box) => box.value);
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ locale: $("locale").value, ignore }));
+  const boxes = [...document.querySelectorAll("#families input")];
+  const ignore = boxes.filter((box) => !box.checked && (box.dataset.kind === "family" || box.dataset.default === "on")).map((box) => box.value);
+  const extend = boxes.filter((box) => box.checked && box.dataset.default === "off").map((box) => box.value);
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ locale: $("locale").value, ignore, extend }));
 }
 
 function dismissed() {
@@ -106,6 +112,7 @@ function requestFor(text) {
   if (state.fileName) body.path = state.fileName;
   if (chosen.locale) body.locale = chosen.locale;
   if (chosen.ignore.length) body.ignore = chosen.ignore;
+  if (chosen.extend.length) body["extend-select"] = chosen.extend;
   return body;
 }
 
@@ -435,12 +442,24 @@ async function loadFamilies() {
   } catch (error) {
     setStatus(error.message, true);
   }
+  const changed = () => { saveSettings(); check(); };
   const families = [...new Set(rules.map((rule) => rule.id.split("/")[0]))].sort();
   $("families").append(...families.map((family) => {
-    const box = element("input", { type: "checkbox", id: "family-" + family, value: family });
-    box.checked = !chosen.ignore.includes(family);
-    box.addEventListener("change", () => { saveSettings(); check(); });
-    return element("label", { className: "family fam-" + family, for: "family-" + family }, [box, " " + family]);
+    const familyBox = element("input", { type: "checkbox", id: "family-" + family, value: family, dataset: { kind: "family" } });
+    familyBox.checked = !chosen.ignore.includes(family);
+    familyBox.addEventListener("change", changed);
+    const ruleBoxes = rules.filter((rule) => rule.id.split("/")[0] === family).map((rule) => {
+      const box = element("input", { type: "checkbox", id: "rule-" + rule.id.replace("/", "-"), value: rule.id,
+                                      dataset: { kind: "rule", default: rule.enabled ? "on" : "off" } });
+      box.checked = rule.enabled ? !chosen.ignore.includes(rule.id) : chosen.extend.includes(rule.id);
+      box.addEventListener("change", changed);
+      const name = rule.id.split("/")[1] + (rule.enabled ? "" : " (off by default)");
+      return element("label", { className: "rule-choice", for: box.id, title: rule.summary }, [box, " " + name]);
+    });
+    return element("div", { className: "family-group fam-" + family }, [
+      element("label", { className: "family", for: familyBox.id }, [familyBox, element("span", { className: "swatch", "aria-hidden": "true" }), " " + family]),
+      element("details", {}, [element("summary", {}, [`${ruleBoxes.length} rule${ruleBoxes.length === 1 ? "" : "s"}`]), ...ruleBoxes]),
+    ]);
   }));
 }
 
