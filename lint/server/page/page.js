@@ -347,6 +347,7 @@ function move(step) {
 function acceptSelected() {
   const finding = state.shown[state.selected];
   if (finding && finding.fix) applyFixes({ accept: [finding.fingerprint] }, "Accepted");
+  else if (finding) setStatus("This finding has no fix: edit the text, or reject it (r).");
 }
 
 function rejectSelected() {
