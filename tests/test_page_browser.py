@@ -306,6 +306,34 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(desk, name):
     screenshot(desk, f"page-{name.replace('.', '-')}")
 
 
+POLICY_PROBES = """() => {
+  const refused = [];
+  document.addEventListener("securitypolicyviolation", (event) => refused.push(event.violatedDirective));
+  const outcomes = {};
+  try { document.getElementById("view").innerHTML = "<img src=x onerror='window.pwned=1'>"; outcomes.innerHTML = "allowed"; }
+  catch (error) { outcomes.innerHTML = error.name; }
+  const script = document.createElement("script");
+  try { script.textContent = "window.pwned = 2"; document.body.append(script); outcomes.script = "appended"; }
+  catch (error) { outcomes.script = error.name; }
+  // Later, as the page's own code runs (not within the test's call, which the browser lets evaluate).
+  return new Promise((resolve) => setTimeout(() => {
+    try { new Function("window.pwned = 3")(); outcomes.eval = "ran"; }
+    catch (error) { outcomes.eval = error.name; }
+    setTimeout(() => resolve({ outcomes, refused, pwned: window.pwned === undefined ? null : window.pwned }), 200);
+  }, 0));
+}"""
+
+
+def test_the_policy_refuses_html_from_strings_inline_script_and_eval(desk):
+    """Were an escape ever missed, the browser itself would refuse to build or run what came of it."""
+    check(desk, STORY)
+    probed = desk.evaluate(POLICY_PROBES)
+    assert probed["pwned"] is None
+    assert probed["outcomes"] == {"innerHTML": "TypeError", "script": "TypeError", "eval": "EvalError"}
+    assert "require-trusted-types-for" in probed["refused"]
+    assert marks(desk, "names/variant") == ["Sethy"]  # the page itself is untouched
+
+
 # --- settings --------------------------------------------------------------------------------
 
 def test_locale_and_rule_selection_persist_across_a_reload(desk):
