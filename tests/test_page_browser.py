@@ -6,13 +6,12 @@ fails if the page tried to reach anything else.  The articles are in fixtures/pa
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 from browser import browser_context, chromium, only_from, screenshot  # noqa: F401  (fixtures)
 from conftest import FIXTURES
+from test_serve_page import cli_fix, cli_fixed_bytes
 
 from lint.server.http import make_server, serve_in_thread
 
@@ -74,14 +73,6 @@ def marks(page, rule: str) -> list[str]:
 
 def listed_rules(page) -> list[str]:
     return page.eval_on_selector_all("#list button[data-rule]", "nodes => nodes.map(n => n.dataset.rule)")
-
-
-def cli_fix(text: str, *args: str) -> str:
-    """What `newslint check --fix -` writes for `text` (the fixed text on standard output)."""
-    done = subprocess.run([sys.executable, "-m", "lint", "check", "--config", str(PAGE / "newslint.toml"), "--fix", *args, "-"],
-                          input=text.encode("utf-8"), capture_output=True, check=False)
-    assert done.returncode in (0, 1), done.stderr
-    return done.stdout.decode("utf-8")
 
 
 def downloaded(page, button: str = "#download") -> tuple[str, str]:
@@ -196,10 +187,9 @@ def test_a_file_with_a_bom_and_crlf_line_ends_downloads_as_the_command_line_fixe
     with desk.expect_download() as info:
         desk.click("#download")
     assert info.value.suggested_filename == "wire.txt"
-    done = subprocess.run([sys.executable, "-m", "lint", "check", "--config", str(PAGE / "newslint.toml"), "--fix", "-"],
-                          input=story.read_bytes(), capture_output=True, check=False)
-    assert open(info.value.path(), "rb").read() == done.stdout
-    assert done.stdout.startswith(b"\xef\xbb\xbf") and b"\r\n" in done.stdout and b"Please enter" not in done.stdout
+    fixed = cli_fixed_bytes(story.read_bytes())
+    assert open(info.value.path(), "rb").read() == fixed
+    assert fixed.startswith(b"\xef\xbb\xbf") and b"\r\n" in fixed and b"Please enter" not in fixed
 
 
 DROP = """([name, text]) => {

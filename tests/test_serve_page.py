@@ -52,10 +52,16 @@ def post(server, path: str, payload: dict, headers: dict | None = None) -> tuple
     return status, json.loads(body)
 
 
-def cli_fix(text: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "lint", "check", "--config", str(PAGE / "newslint.toml"), "--fix", "-"],
-                          input=text.encode("utf-8"), capture_output=True, check=False)
-    return done.stdout.decode("utf-8")
+def cli_fixed_bytes(data: bytes, *args: str) -> bytes:
+    """What `newslint check --fix -` writes for `data` (the fixed file on standard output)."""
+    done = subprocess.run([sys.executable, "-m", "lint", "check", "--config", str(PAGE / "newslint.toml"), "--fix", *args, "-"],
+                          input=data, capture_output=True, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout
+
+
+def cli_fix(text: str, *args: str) -> str:
+    return cli_fixed_bytes(text.encode("utf-8"), *args).decode("utf-8")
 
 
 # --- the page and its policy -----------------------------------------------------------------
