@@ -13,11 +13,11 @@
 Every request must name this server in its Host header, and a request with an Origin must
 come from the server itself or from an origin allowed with --allow-origin (see access.py).
 A server started with a token (--token, NEWSLINT_TOKEN; generated when it listens beyond
-loopback) answers nothing else without it but 401.
+loopback) answers 401 to any request that does not show it.
 Errors are 4xx answers that say what to change: 400 (malformed, or a Host this server does
-not answer to), 401 (no token, or a wrong one), 403 (an origin not allowed), 404, 405, 415 (wrong Content-Type), and from
-the transport 408, 411, 413, 431, 503; 508 when newslint's own LanguageTool rules are pointed
-at this server.  /v2 errors are plain text, as LanguageTool's server gives them; /v1 errors
+not answer to), 401 (no token, or a wrong one), 403 (an origin not allowed), 404, 405, 415
+(wrong Content-Type), and from the transport 408, 411, 413, 431, 503; 508 when newslint's own
+LanguageTool rules are pointed at this server.  /v2 errors are plain text, as LanguageTool's server gives them; /v1 errors
 are JSON {"error": "..."}.  The connections themselves are transport.py's.
 """
 from __future__ import annotations
@@ -62,15 +62,13 @@ class CheckServer:
                  allow_origins: tuple[str, ...] = (), allow_hosts: tuple[str, ...] = (), token: str | None = None):
         host, port = address
         self.policy = AccessPolicy.for_server(host, port or 1, allow_origins=allow_origins)  # validates before binding
-        if token is not None:
-            check_token(token)
+        self.token = check_token(token) if token is not None else None  # None: requests need none
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.create_server((host, port), family=family, backlog=limits.backlog)
         self.server_address = self.socket.getsockname()
         self.policy = AccessPolicy.for_server(host, self.server_address[1], allow_hosts=allow_hosts, allow_origins=allow_origins)
         self.session = session
         self.quiet = quiet
-        self.token = check_token(token) if token is not None else None  # None: no token asked for (loopback only)
         self.transport = Transport(self.socket, self.handle, limits)
         self._refused_origins: set[str] = set()  # told once each on stderr
         self._lock = threading.Lock()
