@@ -391,7 +391,7 @@ def _axe_source() -> str:
 
 
 @pytest.mark.parametrize("width", [1280, 400])
-def test_axe_finds_no_serious_accessibility_problem(chromium, server, width):
+def test_axe_finds_no_accessibility_violation(chromium, server, width):
     source = _axe_source()
     # axe is injected by the test, which the page's policy would rightly refuse: bypass it here only.
     context = chromium.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
@@ -406,9 +406,8 @@ def test_axe_finds_no_serious_accessibility_problem(chromium, server, width):
         page.click("#doc summary")
         page.evaluate(source)
         result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']}})")
-        serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-                   if v["impact"] in ("serious", "critical")]
-        assert serious == [], json.dumps(serious, indent=1)
+        found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        assert found == [], json.dumps(found, indent=1)  # none at all, minor ones included
         assert len(result["passes"]) > 20
     finally:
         context.close()
