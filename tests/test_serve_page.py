@@ -257,3 +257,14 @@ def test_an_accepted_fix_is_applied_alone_whatever_its_safety(server):
 def test_desk_requests_are_validated_like_check_requests(server, payload):
     status, answer = post(server, "/v1/desk/fix", payload)
     assert status == 400 and answer["error"]
+
+
+@pytest.mark.parametrize("path", ["/v1/desk/check", "/v1/desk/fix", "/"])
+def test_the_page_and_its_api_refuse_other_origins_and_hosts(server, path):
+    method = "GET" if path == "/" else "POST"
+    body = json.dumps({"text": STORY, "safe": True}).encode("utf-8") if method == "POST" else b""
+    status, _, answer = http(server, method, path, body, {**JSON, "Origin": "https://evil.example"})
+    assert status == 403 and b"cross-origin requests from 'https://evil.example' are refused" in answer
+    status, _, _ = http(server, method, path, body, JSON, host="evil.example:8081")
+    assert status == 400
+    assert http(server, "POST", "/v1/desk/check", b'{"text": "x"}', {"Content-Type": "text/plain"})[0] == 415
