@@ -152,7 +152,7 @@ async function applyFixes(extra, what) {
     if (sequence !== state.sequence) return;
     const position = state.selected;
     $("article").value = answer.text;
-    show(answer.text, answer.check, position);
+    show(answer.text, answer.check, position >= 0 ? position : undefined);
     const left = answer.not_applied ? `; ${answer.not_applied} not applied (they overlap another fix or reach beyond their lines)` : "";
     setStatus(answer.fixed ? `${what}: fixed ${answer.fixed} problem${answer.fixed === 1 ? "" : "s"}${left}.` : `Nothing to fix${left}.`);
   } catch (error) {
