@@ -373,20 +373,24 @@ def lsp() -> None:
 @click.option("--workers", type=click.IntRange(1, 64), default=4, show_default=True, help="Threads that check requests.")
 @click.option("--max-connections", type=click.IntRange(1, 10000), default=512, show_default=True,
               help="Connections served at once; more wait for a free one.")
+@click.option("--token", metavar="TOKEN",
+              help="Require this token of every request (Authorization: Bearer, or the page opened as /?token=...) "
+                   "[default: NEWSLINT_TOKEN; beyond loopback, a new one is printed].")
 @click.option("--quiet", is_flag=True, help="Do not log each request on standard error.")
-def serve(host, port, config_path, max_bytes, allow_origins, allow_hosts, workers, max_connections, quiet) -> None:
-    """Serve checks over HTTP: LanguageTool's /v2/check API, and newslint's JSON at /v1/check."""
+def serve(host, port, config_path, max_bytes, allow_origins, allow_hosts, workers, max_connections, token, quiet) -> None:
+    """Serve the copy desk's page at /, checks over HTTP: LanguageTool's /v2/check API, and newslint's JSON at /v1/check."""
     from .config import ConfigError
     from .server.http import serve as run_server
     from .server.transport import Limits
 
     limits = Limits(max_bytes=max_bytes, workers=workers, max_connections=max_connections)
     try:
-        run_server(host, port, config=config_path, limits=limits, quiet=quiet, allow_origins=allow_origins, allow_hosts=allow_hosts)
+        run_server(host, port, config=config_path, limits=limits, quiet=quiet, allow_origins=allow_origins, allow_hosts=allow_hosts,
+                   token=token)
     except ConfigError as exc:
         _fail(str(exc))
     except ValueError as exc:
-        _fail(f"--allow-origin: {exc}")
+        _fail(f"--{'token' if 'token' in str(exc) else 'allow-origin'}: {exc}")
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 # Request headers a cross-origin page may send (after a preflight); the rest are not needed.
-ALLOWED_REQUEST_HEADERS = ("content-type", "accept", "accept-language")
+ALLOWED_REQUEST_HEADERS = ("content-type", "accept", "accept-language", "authorization")
 _ORIGIN = re.compile(r"[a-z][a-z0-9+.-]*+://[^\s/?#]++")
 
 
@@ -63,3 +63,55 @@ class AccessPolicy:
         # The server's own pages (the rule pages) are same-origin.
         return origin.startswith("http://") and origin[len("http://"):] in self.hosts
 
+
+
+TOKEN_COOKIE = "newslint-token"
+TOKEN_ENV = "NEWSLINT_TOKEN"
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9._~+/=-]{8,256}+")
+
+
+def check_token(token: str) -> str:
+    """A token goes into addresses, headers and a cookie: letters, digits and ._~+/=- only."""
+    if not _TOKEN.fullmatch(token):
+        raise ValueError("a token is 8 to 256 letters, digits or ._~+/=- characters")
+    return token
+
+
+def generate_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+def presented_tokens(authorization: str | None, cookie: str | None, query: str) -> list[str]:
+    """The tokens a request shows: `Authorization: Bearer T` (the page's and scripts' requests),
+    the cookie the page's address set (the style sheet and script the browser loads), or
+    `?token=T` (the address `newslint serve` prints)."""
+    import urllib.parse
+    from http.cookies import CookieError, SimpleCookie
+
+    found = []
+    if authorization:
+        scheme, _, value = authorization.strip().partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            found.append(value.strip())
+    if cookie:
+        try:
+            jar = SimpleCookie(cookie)
+        except CookieError:
+            jar = SimpleCookie()
+        if TOKEN_COOKIE in jar:
+            found.append(jar[TOKEN_COOKIE].value)
+    try:
+        found += urllib.parse.parse_qs(query, max_num_fields=100).get("token", [])
+    except ValueError:
+        pass  # a query of too many fields shows no token
+    return found
+
+
+def token_matches(expected: str, presented: list[str]) -> bool:
+    import hmac
+
+    return any(hmac.compare_digest(expected.encode("utf-8"), candidate.encode("utf-8", "surrogatepass")) for candidate in presented)

@@ -6,13 +6,18 @@
     GET  /v1/rules              newslint: every rule (id, severity, summary, ...), as JSON
     GET  /v1/rules/FAMILY/NAME  newslint: one rule's documentation, as plain text
     GET  /rules, /rules/ID      the rules' documentation as HTML pages (the editors' rule links)
+    GET  /, /page.css, /page.js the copy desk's page (assets.py), and its API:
+    POST /v1/desk/check         the page's check: findings with offsets and fingerprints, figures
+    POST /v1/desk/fix           apply chosen fixes (or the safe ones) as --fix does (desk.py)
 
 Every request must name this server in its Host header, and a request with an Origin must
 come from the server itself or from an origin allowed with --allow-origin (see access.py).
+A server started with a token (--token, NEWSLINT_TOKEN; generated when it listens beyond
+loopback) answers 401 to any request that does not show it.
 Errors are 4xx answers that say what to change: 400 (malformed, or a Host this server does
-not answer to), 403 (an origin not allowed), 404, 405, 415 (wrong Content-Type), and from
-the transport 408, 411, 413, 431, 503; 508 when newslint's own LanguageTool rules are pointed
-at this server.  /v2 errors are plain text, as LanguageTool's server gives them; /v1 errors
+not answer to), 401 (no token, or a wrong one), 403 (an origin not allowed), 404, 405, 415
+(wrong Content-Type), and from the transport 408, 411, 413, 431, 503; 508 when newslint's own
+LanguageTool rules are pointed at this server.  /v2 errors are plain text, as LanguageTool's server gives them; /v1 errors
 are JSON {"error": "..."}.  The connections themselves are transport.py's.
 """
 from __future__ import annotations
@@ -34,8 +39,10 @@ from ..config import ConfigError
 from ..lsp.checking import check_text
 from ..rules import PackError
 from ..runner import STDIN, CliSettings, Session
-from .access import ALLOWED_REQUEST_HEADERS, AccessPolicy, host_form
+from .access import (ALLOWED_REQUEST_HEADERS, TOKEN_COOKIE, TOKEN_ENV, AccessPolicy, check_token, generate_token, host_form,
+                     presented_tokens, token_matches)
 from .errors import RequestError
+from .assets import PAGE_ASSETS
 from .transport import Limits, Transport
 
 logger = logging.getLogger("newslint.serve")
@@ -52,9 +59,10 @@ class CheckServer:
     """A bound server that carries the Session every request checks with; serve_forever() serves it."""
 
     def __init__(self, address: tuple[str, int], session: Session, *, limits: Limits = Limits(), quiet: bool = True,
-                 allow_origins: tuple[str, ...] = (), allow_hosts: tuple[str, ...] = ()):
+                 allow_origins: tuple[str, ...] = (), allow_hosts: tuple[str, ...] = (), token: str | None = None):
         host, port = address
         self.policy = AccessPolicy.for_server(host, port or 1, allow_origins=allow_origins)  # validates before binding
+        self.token = check_token(token) if token is not None else None  # None: requests need none
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.create_server((host, port), family=family, backlog=limits.backlog)
         self.server_address = self.socket.getsockname()
@@ -81,6 +89,11 @@ class CheckServer:
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host_form(host)}:{port}"
+
+    @property
+    def page_url(self) -> str:
+        """The page's address, with the token when one is required (as Jupyter prints it)."""
+        return f"{self.url}/?token={urllib.parse.quote(self.token)}" if self.token else f"{self.url}/"
 
     def handle(self, raw: bytes, client_address: tuple) -> tuple[bytes, bool]:
         """One whole request -> the answer's bytes and whether the connection must close."""
@@ -163,6 +176,9 @@ class CheckHandler(BaseHTTPRequestHandler):
             "/v1/rules": ("GET", self.rule_list),
             "/rules": ("GET", self.rule_index),
             "/rules/": ("GET", self.rule_index),
+            "/v1/desk/check": ("POST", self.desk_check),
+            "/v1/desk/fix": ("POST", self.desk_fix),
+            **{path: ("GET", self.page_asset) for path in PAGE_ASSETS},
         }
         if path in routes:
             return routes[path]
@@ -179,9 +195,10 @@ class CheckHandler(BaseHTTPRequestHandler):
         try:
             self._check_access()
             if method == "OPTIONS" and "Origin" in self.headers:
-                return self._preflight(path, allowed)
+                return self._preflight(path, allowed)  # a browser's preflight carries no credentials
+            self._check_token()
             if handler is None:
-                raise RequestError(404, f"no such path: {path} (try POST /v2/check, POST /v1/check, GET /v2/languages, GET /v1/rules or GET /rules)")
+                raise RequestError(404, f"no such path: {path} (try GET / for the page, POST /v2/check, POST /v1/check, GET /v2/languages, GET /v1/rules or GET /rules)")
             if method != allowed and not (method == "HEAD" and allowed == "GET"):
                 raise RequestError(405, f"{path} answers {allowed} only")
             handler()
@@ -210,6 +227,17 @@ class CheckHandler(BaseHTTPRequestHandler):
             raise RequestError(403, f"cross-origin requests from {origin!r} are refused "
                                     f"(to allow that origin: newslint serve --allow-origin {origin})")
         self.cors_origin = origin
+
+    def _check_token(self) -> None:
+        token = self.server.token
+        if token is None:
+            return
+        presented = presented_tokens(self.headers.get("Authorization"), self.headers.get("Cookie"),
+                                     urllib.parse.urlsplit(self.path).query)
+        if not token_matches(token, presented):
+            self.close_connection = True
+            raise RequestError(401, ("the token is wrong" if presented else "this server requires a token")
+                               + ": open the address newslint serve printed (/?token=...), or send Authorization: Bearer TOKEN")
 
     def _preflight(self, path: str, allowed: str | None) -> None:
         """A browser asks whether an allowed origin may send a request (CORS preflight)."""
@@ -266,6 +294,8 @@ class CheckHandler(BaseHTTPRequestHandler):
         from ..rule_docs import render_rule
 
         rule = self._rule_named(len("/v1/rules/"), "GET /v1/rules lists them")
+        # The pack by its file name, as the rule pages show it: a server does not show its folders.
+        rule = replace(rule, pack=Path(rule.pack).name)
         self._send(200, "text/plain; charset=utf-8", (render_rule(rule) + "\n").encode("utf-8"))
 
     def rule_html(self) -> None:
@@ -273,6 +303,31 @@ class CheckHandler(BaseHTTPRequestHandler):
 
         rule = self._rule_named(len("/rules/"), "/rules lists them")
         self._html(render_rule_html(rule, index_url="/rules"))
+
+    def page_asset(self) -> None:
+        from .assets import PAGE_HEADERS, asset
+
+        split = urllib.parse.urlsplit(self.path)
+        name, content_type = PAGE_ASSETS[split.path]
+        headers = dict(PAGE_HEADERS)
+        if self.server.token and "token" in urllib.parse.parse_qs(split.query):
+            # Opened from the printed address: the browser shows the token to the assets it loads.
+            headers["Set-Cookie"] = f"{TOKEN_COOKIE}={self.server.token}; Path=/; HttpOnly; SameSite=Strict"
+        self._send(200, content_type, asset(name), headers)
+
+    def desk_check(self) -> None:
+        from .desk import answer, check, read_desk_request
+
+        self._require_type(_JSON, "/v1/desk/check takes a JSON body")
+        request, _ = read_desk_request(self._body(), self._rules())
+        self._json(200, answer(self.server.session, request, check(self.server.session, request)))
+
+    def desk_fix(self) -> None:
+        from .desk import fix, read_desk_request
+
+        self._require_type(_JSON, "/v1/desk/fix takes a JSON body")
+        request, extra = read_desk_request(self._body(), self._rules())
+        self._json(200, fix(self.server.session, request, extra["accept"], extra["dismissed"], extra["safe"]))
 
     def rule_index(self) -> None:
         from ..rule_docs import render_index_html
@@ -333,6 +388,8 @@ class CheckHandler(BaseHTTPRequestHandler):
 
     def _error(self, status: int, message: str, as_json: bool, allow: str | None = None) -> None:
         headers = {"Allow": allow} if allow else {}
+        if status == 401:
+            headers["WWW-Authenticate"] = 'Bearer realm="newslint"'
         if as_json:
             body = json.dumps({"error": message}, ensure_ascii=True).encode("utf-8")
             self._send(status, "application/json; charset=utf-8", body, headers)
@@ -364,7 +421,7 @@ class CheckHandler(BaseHTTPRequestHandler):
 
 def make_server(host: str = "127.0.0.1", port: int = 8081, *, config: Path | None = None, limits: Limits | None = None,
                 max_bytes: int | None = None, quiet: bool = True, allow_origins: tuple[str, ...] = (),
-                allow_hosts: tuple[str, ...] = ()) -> CheckServer:
+                allow_hosts: tuple[str, ...] = (), token: str | None = None) -> CheckServer:
     """A server bound to host:port (0: any free port), not yet serving; raises ConfigError, OSError, ValueError."""
     limits = limits or Limits()
     if max_bytes is not None:
@@ -372,18 +429,34 @@ def make_server(host: str = "127.0.0.1", port: int = 8081, *, config: Path | Non
     session = Session(CliSettings(config=config))
     # One check before the first request, so that rules set themselves up before threads share them.
     check_text(session, CliSettings(), STDIN, "Warm-up.\n\nThe council met on Tuesday.\n")
-    return CheckServer((host, port), session, limits=limits, quiet=quiet, allow_origins=allow_origins, allow_hosts=allow_hosts)
+    return CheckServer((host, port), session, limits=limits, quiet=quiet, allow_origins=allow_origins, allow_hosts=allow_hosts,
+                       token=token)
+
+
+def server_token(host: str, token: str | None, environ: dict[str, str]) -> tuple[str | None, bool]:
+    """The token requests must show, and whether it was made up here: the one given (--token, else
+    NEWSLINT_TOKEN); beyond loopback, where anyone who can reach the port could use it, a new one."""
+    token = token or environ.get(TOKEN_ENV) or None
+    if token is None and host not in _LOOPBACK:
+        return generate_token(), True
+    return token, False
 
 
 def serve(host: str, port: int, *, config: Path | None = None, limits: Limits | None = None, quiet: bool = False,
-          allow_origins: tuple[str, ...] = (), allow_hosts: tuple[str, ...] = ()) -> None:
+          allow_origins: tuple[str, ...] = (), allow_hosts: tuple[str, ...] = (), token: str | None = None) -> None:
     """Serve until interrupted (Ctrl-C)."""
+    import os
+
     _raise_open_file_limit()
-    server = make_server(host, port, config=config, limits=limits, quiet=quiet, allow_origins=allow_origins, allow_hosts=allow_hosts)
-    if host not in _LOOPBACK:
-        print(f"newslint serve: warning: listening on {host}, not loopback: anyone who can reach it can use it", file=sys.stderr)
+    token, generated = server_token(host, token, dict(os.environ))
+    server = make_server(host, port, config=config, limits=limits, quiet=quiet, allow_origins=allow_origins, allow_hosts=allow_hosts,
+                         token=token)
     print(f"newslint serve: listening on {server.url} (LanguageTool API at {server.url}/v2, newslint JSON at {server.url}/v1/check)",
-          file=sys.stderr, flush=True)
+          file=sys.stderr)
+    if generated:
+        print(f"newslint serve: listening on {host}, not loopback: every request needs this token "
+              f"(set your own with --token or {TOKEN_ENV}):", file=sys.stderr)
+    print(f"newslint serve: the copy desk's page: {server.page_url}", file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -59,12 +59,23 @@ def _refuse_key(key: str) -> RequestError:
 
 def read_native_request(body: bytes, rule_ids: Collection[str] = ()) -> NativeRequest:
     """A /v1/check request; `rule_ids` are the rules the server knows."""
+    return native_request_from(read_json_object(body), rule_ids)
+
+
+def read_json_object(body: bytes) -> dict:
     data = parse_json(body, "the body")
     if not isinstance(data, dict):
         raise RequestError(400, "the body must be a JSON object, e.g. {\"text\": \"...\", \"format\": \"markdown\"}")
+    return data
+
+
+def native_request_from(data: dict, rule_ids: Collection[str] = (), extra_keys: tuple[str, ...] = ()) -> NativeRequest:
+    """A check request from a parsed body: the keys of /v1/check, and `extra_keys` the caller has
+    taken out already (an endpoint's own, such as the page's)."""
     for key in data:
-        if kebab_case(str(key)) not in REQUEST_KEYS:
+        if kebab_case(str(key)) not in REQUEST_KEYS + extra_keys:
             raise _refuse_key(str(key))
+    data = {key: value for key, value in data.items() if kebab_case(str(key)) not in extra_keys}
     text, fmt, path = data.pop("text", None), data.pop("format", None), data.pop("path", None)
     if not isinstance(text, str):
         raise RequestError(400, "'text' is required: the article to check, as a string")
