@@ -69,6 +69,8 @@ def patterns() -> list[Found]:
             found.setdefault((value.pattern, value.flags), Found(where, value, source, name))
 
     for module_info in pkgutil.walk_packages(lint.__path__, "lint."):
+        if module_info.name == "lint.__main__":
+            continue  # importing it runs the command line
         try:
             module = importlib.import_module(module_info.name)
         except ImportError:
