@@ -19,7 +19,6 @@ length band, so the cost stays linear in the article's distinct capitalised word
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -27,10 +26,11 @@ from typing import Iterable
 from ..analysis import Analysis, Mention
 from ..findings import Edit, Hit
 from ..lexicon import ESTABLISHED, UNSEEN, established_apart, zipf
+from ..patterns import compile_pattern
 from . import Kind, RuleError, string_list
 
-_LETTERS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = compile_pattern(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_LETTER = compile_pattern(r"[^\W\d_]")
 
 # Endings that turn one word into another of the same stem (Russia, Russian; Israel, Israeli;
 # Marxist, Marxism), on top of a plural -s.  A dropped last letter that is one of these is lost.
@@ -42,7 +42,7 @@ _ALTERNATIONS = (
 _NOT_PLURAL = ("ss", "us")
 # British and American spellings of one word, folded to one form.
 _SPELLING_FOLDS = tuple(
-    (re.compile(pattern), replacement)
+    (compile_pattern(pattern), replacement)
     for pattern, replacement in (
         (r"our", "or"),
         (r"(?<=[^aeiou])re$", "er"),

@@ -14,12 +14,12 @@ from typing import Iterable
 
 from ..analysis import Analysis, LineShape
 from ..findings import Hit
-from ..patterns import lazy_compile
+from ..patterns import compile_pattern, lazy_compile
 from . import Kind, RuleError, string_list
 
-_FIRST_WORD = re.compile(r"^\w+")
-_LINE_FIRST_WORD = re.compile(r"[^\w\n]*(\w+)")
-_WORDS = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+_FIRST_WORD = compile_pattern(r"^\w+")
+_LINE_FIRST_WORD = compile_pattern(r"[^\w\n]*(\w+)")
+_WORDS = compile_pattern(r"\w+(?:[-'\u2019]\w+)*")
 # What may surround a phrase on a line of its own: bullets, dashes, pipes, brackets, quotes.
 _EDGE = r"[\s\-\u2013\u2014|•·*»«>#:\[\](){}\"'\u201c\u201d\u2018\u2019.!?,;…]*"
 
@@ -93,7 +93,7 @@ class Phrase(Kind):
         self.block_kinds = set(string_list(self.blocks, "'blocks'"))
         required = string_list(self.requires_any, "'requires-any'")
         self.required = (
-            re.compile(r"(?<!\w)(?:" + "|".join(phrase_regex(w) for w in required) + r")(?!\w)", re.IGNORECASE)
+            compile_pattern(r"(?<!\w)(?:" + "|".join(phrase_regex(w) for w in required) + r")(?!\w)", re.IGNORECASE)
             if required else None
         )
 
