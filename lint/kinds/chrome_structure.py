@@ -486,20 +486,26 @@ def _menu_line_cue(row: Row) -> Verdict | None:
 def _document_marks(text: str) -> frozenset[str]:
     """Which telling marks the document holds at all: a paragraph is searched for one only if
     the document has it (one pass over the text instead of one per line)."""
-    lowered = text.lower()
     marks = set()
-    if "©" in text or "copyright" in lowered or "(c)" in lowered or "rights reserved" in lowered:
+    if "©" in text or _COPYRIGHT_MARK.search(text):
         marks.add("copyright")
-    if "credit" in lowered:
+    if _CREDIT_MARK.search(text):
         marks.add("credit")
-    if "shared by" in lowered or "pic.twitter.com/" in lowered or "instagram" in lowered or "loading" in lowered \
-            or "bloggers" in lowered or "fans" in lowered or "followers" in lowered or "subscribers" in lowered:
+    if _EMBED_MARK.search(text):
         marks.add("embed")
     if "|" in text or "•" in text or "·" in text:
         marks.add("menu")
     return frozenset(marks)
 
 
+# The marks' words in any case.  A search, not a test on text.lower(): lowering a long document
+# takes a buffer three times its size.  (ASCII case-folding is all lower() could give these
+# ASCII words.)
+_COPYRIGHT_MARK = lazy_compile(r"copyright|\(c\)|rights reserved", re.IGNORECASE | re.ASCII)
+_CREDIT_MARK = lazy_compile(r"credit", re.IGNORECASE | re.ASCII)
+_EMBED_MARK = lazy_compile(
+    r"shared by|pic\.twitter\.com/|instagram|loading|bloggers|fans|followers|subscribers", re.IGNORECASE | re.ASCII
+)
 _CUE_MAX_CHARS = 600
 
 
@@ -865,7 +871,9 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     ]
     if not candidates:
         return
-    prose = "\n".join(row.text for row in rows if row.prose).lower()
+    # Lowered line by line (the same text: a line end bounds a final sigma's context), never as
+    # one string three times its size.
+    prose = "\n".join(row.text.lower() for row in rows if row.prose)
     off_topic = {row.index for row in headings if not _on_topic(prose, _stems(row.text))}
     for row in candidates:
         stems = _stems(row.text)
