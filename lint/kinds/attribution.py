@@ -55,7 +55,8 @@ _HEADLINE_SOURCE = lazy_compile(r"[A-Z][\w&'\u2019-]*(?: [A-Z][\w&'\u2019-]*){0,
 
 
 def _word_pattern(words: list[str]) -> re.Pattern[str]:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    # Longest first; equals in text order, so that the pattern is the same in every run.
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
     return compile_pattern(rf"\b(?:{body})\b", re.IGNORECASE)
 
 

@@ -68,8 +68,9 @@ class Phrase(Kind):
         if self.fix not in ("none", "delete-line"):
             raise RuleError("'fix' must be 'none' or 'delete-line'")
         self.fixable = self.fix == "delete-line"
-        # Longest first, so that "Most Popular Stories" wins over "Most Popular".
-        body = "|".join(phrase_regex(p) for p in sorted(set(phrases), key=len, reverse=True))
+        # Longest first, so that "Most Popular Stories" wins over "Most Popular"; equals in text
+        # order, so that the pattern is the same in every run (and its compiled program is reused).
+        body = "|".join(phrase_regex(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
         flags = re.MULTILINE | (0 if self.case_sensitive else re.IGNORECASE)
         # Compiled on first use: most documents have no line a line phrase could match.  A line
         # pattern is only ever matched at the start of a line, never searched with.
