@@ -197,8 +197,14 @@ class Document:
         """Whether text other than text[start:end] (and the white space around it) has its
         source within source_start..source_end."""
         text = self.text
-        before = len(text[:start].rstrip())
-        after = len(text) - len(text[end:].lstrip())
+        # The white space around the span, found by stepping over it: slicing off the text before
+        # or after the span would copy the document once per fix (quadratic on a long one).
+        before = start
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
         return bool(before and self.source_offset(before, end=True) > source_start) or (
             after < len(text) and self.source_offset(after) < source_end
         )
