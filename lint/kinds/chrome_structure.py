@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable
 
 from ..analysis import FUNCTION_WORDS, Analysis, LineShape
 from ..document import CAPTION, HEADING, LIST_ITEM
@@ -172,14 +172,23 @@ _STEM = lazy_compile(r"[^\W\d_]{3,}")
 # ---------------------------------------------------------------- the page
 
 
-class Row(NamedTuple):
-    """One non-blank line with what the detectors ask of it (a tuple: one is made per line)."""
+class Row:
+    """One non-blank line with what the detectors ask of it (slots: one is made per line)."""
 
-    index: int  # among the document's non-blank lines
-    shape: LineShape
-    text: str
-    prose: bool
-    alone: bool  # blank line (or the document's edge) on both sides
+    __slots__ = ("index", "shape", "prose", "alone", "_document_text")
+
+    def __init__(self, index: int, shape: LineShape, document_text: str, prose: bool, alone: bool):
+        self.index = index  # among the document's non-blank lines
+        self.shape = shape
+        self.prose = prose
+        self.alone = alone  # blank line (or the document's edge) on both sides
+        self._document_text = document_text
+
+    @property
+    def text(self) -> str:
+        """The line's text, cut from the document when asked: the layout is kept for the whole
+        check, and a copy of every line would hold the document twice."""
+        return self._document_text[self.shape.start:self.shape.end]
 
 
 @dataclass(frozen=True)
@@ -237,7 +246,7 @@ def _build_layout(text: Analysis) -> PageLayout:
         alone = (index == 0 or shapes[index - 1].line.number < number - 1) and (
             index == last or shapes[index + 1].line.number > number + 1
         )
-        row = Row(index, shape, line_text, _is_prose(shape, line_text), alone)
+        row = Row(index, shape, doc_text, _is_prose(shape, line_text), alone)
         rows.append(row)
         # Lines that show what they are are judged first: they also weigh against the body.
         verdict = _cue_verdict(row, marks)
