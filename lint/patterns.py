@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import atexit
 import marshal
-from array import array
 import re
 import sys
+from array import array
 from typing import Any
 
 try:

@@ -21,8 +21,8 @@ from typing import Iterable, Sequence
 from .document import Document
 from .findings import Finding, Fix, Severity
 from .kinds import Kind
-from .rules import Rule
 from .patterns import compile_pattern
+from .rules import Rule
 
 UNUSED_SUPPRESSION = "style/unused-suppression"
 _DIRECTIVE = compile_pattern(r"\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*)", re.DOTALL)
