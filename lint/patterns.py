@@ -30,15 +30,16 @@ except ImportError:  # another implementation of Python: compile as usual
 _ENGINE = (sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 # The array type holding one code word of the engine (CODESIZE bytes).
 _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 4)), "I")
-_MAX_PROGRAMS = 4096  # past this many kept programs, start again with this run's
 
 
 class _Programs:
     """Assembled programs by (pattern, flags), read from the cache on first use and written
-    back once, at exit, if this run assembled new ones."""
+    back once, at exit, if this run assembled new ones: then the cache keeps the programs this
+    run used, so that patterns no run makes any more (a pack edited) do not pile up in it."""
 
     def __init__(self) -> None:
         self.known: dict[tuple[str, int], tuple] | None = None
+        self.used: dict[tuple[str, int], tuple] = {}
         self.added = False
 
     def load(self) -> dict[tuple[str, int], tuple]:
@@ -63,14 +64,12 @@ class _Programs:
         program = self.load().get(key)
         if program is not None:
             try:
-                return _build(pattern, program)
+                compiled = _build(pattern, program)
+                self.used[key] = program
+                return compiled
             except Exception:  # a damaged entry: assemble it afresh
                 pass
-        program = _assemble(pattern, flags)
-        known = self.load()
-        if len(known) >= _MAX_PROGRAMS:
-            known.clear()
-        known[key] = program
+        program = self.used[key] = _assemble(pattern, flags)
         if not self.added:
             self.added = True
             atexit.register(self.store)
@@ -79,7 +78,7 @@ class _Programs:
     def store(self) -> None:
         from .pack_cache import store_entry
 
-        store_entry(self.path(), (_ENGINE, self.known))
+        store_entry(self.path(), (_ENGINE, self.used))
 
 
 def _assemble(pattern: str, flags: int) -> tuple:

@@ -60,3 +60,13 @@ def test_a_check_run_stores_the_programs_and_the_next_run_reports_the_same(tmp_p
                            capture_output=True, text=True, env=env) for _ in range(2)]
     assert len(list((tmp_path / "cache").glob("patterns-*.marshal"))) == 1
     assert runs[0].stdout == runs[1].stdout and runs[0].returncode == runs[1].returncode
+
+
+def test_programs_no_run_uses_are_dropped_when_the_cache_is_rewritten(programs):
+    patterns.compile_pattern(r"old pattern", 0)
+    programs.store()
+    later = patterns._Programs()
+    later.compile(r"new pattern", 0)  # assembled: this run rewrites the cache
+    later.store()
+    kept = patterns._Programs().load()
+    assert ("new pattern", 0) in kept and ("old pattern", 0) not in kept
