@@ -8,6 +8,7 @@ tabs included), which is what findings and fixes are reported against.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence, TypeVar
@@ -197,8 +198,7 @@ class Document:
         """Whether text other than text[start:end] (and the white space around it) has its
         source within source_start..source_end."""
         text = self.text
-        before = len(text[:start].rstrip())
-        after = len(text) - len(text[end:].lstrip())
+        before, after = _space_before(text, start), _SPACE_RUN.match(text, min(end, len(text))).end()
         return bool(before and self.source_offset(before, end=True) > source_start) or (
             after < len(text) and self.source_offset(after) < source_end
         )
@@ -209,6 +209,23 @@ class Document:
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
+
+
+# White space as str.strip() sees it (\s is str.isspace() in a str pattern).
+_SPACE_RUN = re.compile(r"\s*")
+
+
+def _space_before(text: str, offset: int) -> int:
+    """Where the white space that ends at `offset` starts.  Looked at a window at a time: slicing
+    off all the text before it would copy the document once per fix (quadratic on a long one)."""
+    offset = min(offset, len(text))
+    while offset > 0:
+        window = text[max(0, offset - 256):offset]
+        kept = len(window.rstrip())
+        offset -= len(window) - kept
+        if kept:
+            break
+    return offset
 
 
 @dataclass

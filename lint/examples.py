@@ -17,18 +17,18 @@ rightly reads only some of them.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .analysis import Analysis
 from .formats import read_document
+from .patterns import compile_pattern
 
 SPAN_OPEN, SPAN_CLOSE = "\u00ab", "\u00bb"
 FORMATS = ("text", "markdown", "html")
 _SUFFIX = {"text": "example.txt", "markdown": "example.md", "html": "example.html"}
 # Lines Markdown reads as markup rather than as the words on them.
-_MARKDOWN_MARKUP = re.compile(r"^(?: {4}|\t| {0,3}(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|[-*_=]{3,}\s*$|<))")
+_MARKDOWN_MARKUP = compile_pattern(r"^(?: {4}|\t| {0,3}(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|[-*_=]{3,}\s*$|<))")
 
 
 class ExampleError(ValueError):

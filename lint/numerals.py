@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from .patterns import lazy_compile
+
 __all__ = ["Figure", "find_figures", "format_international"]
 
 
@@ -144,17 +146,18 @@ _PATTERN = rf"""
   )(?:{_SP}+(?P<wunit>(?i:{_UNIT_WORDS})))?(?!\w))
 )
 """
-_FIGURE_RE = re.compile(_PATTERN, re.VERBOSE)
+# Compiled when first used: a run that counts no figures does not pay for it.
+_FIGURE_RE = lazy_compile(_PATTERN, re.VERBOSE)
 
 # After a figure: a hyphenated modifier ("10-year-old") or a run of words on the same line.
-_HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]+)")
-_WORD_RUN_RE = re.compile(
+_HYPHEN_WORD_RE = lazy_compile(r"-([A-Za-z]+)")
+_WORD_RUN_RE = lazy_compile(
     r"[ \t\u00a0\u202f]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
     r"(?:[ \t\u00a0\u202f]+[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*){0,5})"
 )
-_TRAILING_CUE_RE = re.compile(r"(?:-odd|-plus|\+|[ \u00a0]or[ \u00a0](?:so|more)\b)")
-_RANGE_JOIN_RE = re.compile(r"[ \u00a0]?(?:-|–|—)[ \u00a0]?|[ \u00a0](?:to|or)[ \u00a0]")
-_AND_JOIN_RE = re.compile(r"[ \u00a0]and[ \u00a0]")
+_TRAILING_CUE_RE = lazy_compile(r"(?:-odd|-plus|\+|[ \u00a0]or[ \u00a0](?:so|more)\b)")
+_RANGE_JOIN_RE = lazy_compile(r"[ \u00a0]?(?:-|–|—)[ \u00a0]?|[ \u00a0](?:to|or)[ \u00a0]")
+_AND_JOIN_RE = lazy_compile(r"[ \u00a0]and[ \u00a0]")
 
 # --- word lists ---------------------------------------------------------------------------
 

@@ -85,8 +85,13 @@ def cached(name: str, key: tuple, build: Callable[[], T]) -> T:
 
 
 def _store(entry: Path, key: tuple, data: Any) -> None:
+    store_entry(entry, (key, data))
+
+
+def store_entry(entry: Path, value: Any) -> None:
+    """Write `value` to the cache file `entry` with marshal, atomically; a problem is ignored."""
     try:
-        payload = marshal.dumps((key, data))
+        payload = marshal.dumps(value)
     except ValueError:  # a value marshal cannot hold (a TOML date): made again each time
         return
     import tempfile

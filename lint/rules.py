@@ -1,7 +1,6 @@
 """Rule packs: TOML files of rules.  A Rule is a kind + parameters + id + severity + message + examples."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +10,7 @@ from .examples import Example, ExampleError, parse_example
 from .findings import Severity
 from .kinds import Kind, RuleError, kind_class
 from .pack_cache import load_toml
+from .patterns import compile_pattern
 
 FAMILIES = ("chrome", "names", "numbers", "attribution", "translation", "typography", "readability", "grammar", "spelling", "style")
 # Installed wheels carry the packs inside the package; a source checkout has them at the top.
@@ -19,7 +19,7 @@ BUILTIN_PACKS = next(
     (p for p in (_PACKAGE_DIR / "_builtin_rules", _PACKAGE_DIR.parent / "rules") if p.is_dir()),
     _PACKAGE_DIR.parent / "rules",
 )
-RULE_ID = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_ID = compile_pattern(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_KEYS = {"id", "kind", "severity", "message", "summary", "description", "examples", "enabled"}
 
 

@@ -21,11 +21,12 @@ from typing import Iterable, Sequence
 from .document import Document
 from .findings import Finding, Fix, Severity
 from .kinds import Kind
+from .patterns import compile_pattern
 from .rules import Rule
 
 UNUSED_SUPPRESSION = "style/unused-suppression"
-_DIRECTIVE = re.compile(r"\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*)", re.DOTALL)
-_SEPARATORS = re.compile(r"[\s,]+")
+_DIRECTIVE = compile_pattern(r"\s*newslint-(disable-next-line|disable|enable)(?![\w-])(.*)", re.DOTALL)
+_SEPARATORS = compile_pattern(r"[\s,]+")
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ are the same.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .budget import paused
 from .pack_cache import cached, entry_name, package_data_stamp
+from .patterns import compile_pattern
 
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
-_PUNCTUATION = re.compile(r"[^\w\s']")
+_NON_CONTRACTION_APOSTROPHE = compile_pattern(r"'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = compile_pattern(r"[^\w\s']")
 LANGUAGE = "en_US"  # textstat's default
 
 

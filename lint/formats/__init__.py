@@ -5,6 +5,7 @@ import re
 from pathlib import PurePath
 
 from ..document import Document
+from ..patterns import compile_pattern
 
 FORMAT_BY_SUFFIX = {
     ".txt": "text",
@@ -20,8 +21,8 @@ def format_for(path: str, default: str = "text") -> str:
     return FORMAT_BY_SUFFIX.get(PurePath(path).suffix.lower(), default)
 
 
-_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|section|p|div|h[1-6]|br|span|a\s)[\s>/]", re.IGNORECASE)
-_MARKDOWN = re.compile(
+_HTML_TAG = compile_pattern(r"<(?:!doctype\s+html|html|head|body|article|main|section|p|div|h[1-6]|br|span|a\s)[\s>/]", re.IGNORECASE)
+_MARKDOWN = compile_pattern(
     r"^(?:#{1,6}[ \t]+\S|>[ \t]|```|~~~|(?:[-*+]|\d{1,9}[.)])[ \t]+\S.*\n(?:[-*+]|\d{1,9}[.)])[ \t]+\S)"
     r"|\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)|\*\*[^*\n]{1,200}\*\*",
     re.MULTILINE,

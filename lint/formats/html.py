@@ -7,7 +7,6 @@ same-length copy with its known failure cases defused (see _parsable).
 """
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
 from ..document import (
@@ -20,6 +19,7 @@ from ..document import (
     DocumentBuilder,
     SourceLines,
 )
+from ..patterns import compile_pattern
 from .markup import BLOCK_TAGS, HEADINGS, BlockWriter, decode_reference, tag_kind
 
 # Elements whose content is not article text.
@@ -40,12 +40,12 @@ _BREAKOUT = frozenset({
 _CLOSES_P = BLOCK_TAGS - {"body", "html", "caption", "td", "th", "tr", "tbody", "thead", "tfoot", "legend"}
 
 _WS = " \t\n\r\f"
-_ODD_WS = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # white space other than one plain space
-_COMMENT_CLOSE = re.compile(r"--!?\s*>")
+_ODD_WS = compile_pattern(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # white space other than one plain space
+_COMMENT_CLOSE = compile_pattern(r"--!?\s*>")
 # html.parser mishandles "&#" not followed by a number it accepts (the rest of the document can
 # turn into text) and raises on "<![" not followed by a name; see _parsable.
-_BAD_CHARREF = re.compile(r"&(?=#)(?!#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
-_MARKED_SECTION = re.compile(r"(?<=<!)\[")
+_BAD_CHARREF = compile_pattern(r"&(?=#)(?!#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
+_MARKED_SECTION = compile_pattern(r"(?<=<!)\[")
 
 
 class _Stop(Exception):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..document import CAPTION, HEADING, HEADLINE, LIST_ITEM, PARAGRAPH, QUOTE, Document, DocumentBuilder
-from ..patterns import lazy_compile
+from ..patterns import compile_pattern, lazy_compile
 from .markup import BLOCK_TAGS, BlockWriter, decode_reference, tag_kind
 
 # Leaf kinds of the first pass besides the document's block kinds.
@@ -46,11 +46,11 @@ _HTML_SKIPPED = lazy_compile(
     re.I,
 )
 _HTML_SKIPPED_END = {
-    "raw": re.compile(r"</(?:script|pre|style|textarea)>", re.I),
-    "comment": re.compile(r"-->"),
-    "pi": re.compile(r"\?>"),
-    "cdata": re.compile(r"\]\]>"),
-    "decl": re.compile(r">"),
+    "raw": compile_pattern(r"</(?:script|pre|style|textarea)>", re.I),
+    "comment": compile_pattern(r"-->"),
+    "pi": compile_pattern(r"\?>"),
+    "cdata": compile_pattern(r"\]\]>"),
+    "decl": compile_pattern(r">"),
 }
 # Raw HTML blocks whose text is read, up to a blank line (type 6: block-level tags).
 _HTML_BLOCK = lazy_compile(r"</?(?P<tag>[A-Za-z][A-Za-z0-9]*)(?=[ \t]|/?>|$)")
@@ -242,7 +242,7 @@ class _Blocks:
                 self.close()
                 # Any indentation closes it: a fence inside a nested list item is indented too.
                 closing = r"[ \t]*%s{%d,}[ \t]*$" % (re.escape(first), len(m.group()))
-                self.fence = (re.compile(closing), quoted)
+                self.fence = (compile_pattern(closing), quoted)
                 return True
         if first == "#":
             m = _ATX.match(source, c, end)

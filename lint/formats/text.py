@@ -10,13 +10,13 @@ the text, Markdown and HTML forms of an article read alike.
 """
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ..document import HEADLINE, PARAGRAPH, Document, DocumentBuilder
+from ..patterns import compile_pattern
 
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]…]\s*$")
-_LIST_MARK = re.compile(r"\s*(?:[-*•▪●·]|\d{1,2}[.)])\s")
+_ENDS_SENTENCE = compile_pattern(r"[.!?:;\"'\u201d\u2019)\]…]\s*$")
+_LIST_MARK = compile_pattern(r"\s*(?:[-*•▪●·]|\d{1,2}[.)])\s")
 HEADLINE_MAX_CHARS = 250
 # A hard-wrapped text: most lines end near one width, and that width is a column's, not a
 # paragraph's.

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..analysis import Analysis
 from ..document import HEADLINE, LIST_ITEM
 from ..findings import Hit
-from ..patterns import lazy_compile
+from ..patterns import compile_pattern, lazy_compile
 from . import Kind, RuleError, string_list
 
 if TYPE_CHECKING:
@@ -62,8 +62,9 @@ _HEADLINE_SOURCE = lazy_compile(r"[A-Z][\w&'\u2019-]*(?: [A-Z][\w&'\u2019-]*){0,
 
 
 def _word_pattern(words: list[str]) -> re.Pattern[str]:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    # Longest first; equals in text order, so that the pattern is the same in every run.
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return compile_pattern(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
 class Attribution(Kind):
@@ -88,10 +89,10 @@ class Attribution(Kind):
         self.people_set = frozenset(n.lower() for n in string_list(self.people, "'people'"))
         self.verb_regex = _word_pattern(verbs) if verbs else None
         # Before a figure the verb must govern it: "killed 50", "lost a total of 720".
-        self.verb_before = re.compile(rf"{self.verb_regex.pattern}\s+{_HEDGE}$", re.IGNORECASE) if verbs else None
+        self.verb_before = compile_pattern(rf"{self.verb_regex.pattern}\s+{_HEDGE}$", re.IGNORECASE) if verbs else None
         totals = string_list(self.totals, "'totals'")
         # "the death toll has risen to 52", "a crowd of 5,000"
-        self.total_before = re.compile(
+        self.total_before = compile_pattern(
             rf"{_word_pattern(totals).pattern}(?:\s+[\w'\u2019-]+){{0,4}}?\s+(?:to|at|of|was|is|reached|hit|exceeded|passed|topped)\s+{_HEDGE}$",
             re.IGNORECASE,
         ) if totals else None

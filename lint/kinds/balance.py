@@ -12,23 +12,23 @@ the apostrophe; but two of them typed for a double one (’’) are reported, wi
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..patterns import compile_pattern
 from . import Kind
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
-_MARKS = re.compile(r'\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e()[\]{}"]')
+_MARKS = compile_pattern(r'\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e()[\]{}"]')
 # Two single marks typed for a double one: they pair as a double mark, and are reported.
 _DOUBLED_SINGLES = {"\u2018\u2018": "\u201c", "\u2019\u2019": "\u201d"}
 # What before a stray closing bracket makes it an enumeration ("1)", "b)") or an emoticon (":)"),
 # and before an opening one a frowning emoticon (":(").
-_ENUMERATION = re.compile(r"(?<![^\s(])[\da-zA-Z]{1,2}$")
-_EMOTICON = re.compile(r"[:;=8][-'^]?$")
-_WINK = re.compile(r"[:;=][-'^]?$")  # inside brackets, where "8)" ends a count
+_ENUMERATION = compile_pattern(r"(?<![^\s(])[\da-zA-Z]{1,2}$")
+_EMOTICON = compile_pattern(r"[:;=8][-'^]?$")
+_WINK = compile_pattern(r"[:;=][-'^]?$")  # inside brackets, where "8)" ends a count
 
 
 class Unbalanced(Kind):

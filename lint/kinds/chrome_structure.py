@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable
 
 from ..analysis import FUNCTION_WORDS, Analysis, LineShape
 from ..document import CAPTION, HEADING, LIST_ITEM
@@ -173,14 +173,23 @@ _STEM = lazy_compile(r"[^\W\d_]{3,}")
 # ---------------------------------------------------------------- the page
 
 
-class Row(NamedTuple):
-    """One non-blank line with what the detectors ask of it (a tuple: one is made per line)."""
+class Row:
+    """One non-blank line with what the detectors ask of it (slots: one is made per line)."""
 
-    index: int  # among the document's non-blank lines
-    shape: LineShape
-    text: str
-    prose: bool
-    alone: bool  # blank line (or the document's edge) on both sides
+    __slots__ = ("index", "shape", "prose", "alone", "_document_text")
+
+    def __init__(self, index: int, shape: LineShape, document_text: str, prose: bool, alone: bool):
+        self.index = index  # among the document's non-blank lines
+        self.shape = shape
+        self.prose = prose
+        self.alone = alone  # blank line (or the document's edge) on both sides
+        self._document_text = document_text
+
+    @property
+    def text(self) -> str:
+        """The line's text, cut from the document when asked: the layout is kept for the whole
+        check, and a copy of every line would hold the document twice."""
+        return self._document_text[self.shape.start:self.shape.end]
 
 
 @dataclass(frozen=True)
@@ -238,7 +247,7 @@ def _build_layout(text: Analysis) -> PageLayout:
         alone = (index == 0 or shapes[index - 1].line.number < number - 1) and (
             index == last or shapes[index + 1].line.number > number + 1
         )
-        row = Row(index, shape, line_text, _is_prose(shape, line_text), alone)
+        row = Row(index, shape, doc_text, _is_prose(shape, line_text), alone)
         rows.append(row)
         # Lines that show what they are are judged first: they also weigh against the body.
         verdict = _cue_verdict(row, marks)
@@ -487,20 +496,26 @@ def _menu_line_cue(row: Row) -> Verdict | None:
 def _document_marks(text: str) -> frozenset[str]:
     """Which telling marks the document holds at all: a paragraph is searched for one only if
     the document has it (one pass over the text instead of one per line)."""
-    lowered = text.lower()
     marks = set()
-    if "©" in text or "copyright" in lowered or "(c)" in lowered or "rights reserved" in lowered:
+    if "©" in text or _COPYRIGHT_MARK.search(text):
         marks.add("copyright")
-    if "credit" in lowered:
+    if _CREDIT_MARK.search(text):
         marks.add("credit")
-    if "shared by" in lowered or "pic.twitter.com/" in lowered or "instagram" in lowered or "loading" in lowered \
-            or "bloggers" in lowered or "fans" in lowered or "followers" in lowered or "subscribers" in lowered:
+    if _EMBED_MARK.search(text):
         marks.add("embed")
     if "|" in text or "•" in text or "·" in text:
         marks.add("menu")
     return frozenset(marks)
 
 
+# The marks' words in any case.  A search, not a test on text.lower(): lowering a long document
+# takes a buffer three times its size.  (ASCII case-folding is all lower() could give these
+# ASCII words.)
+_COPYRIGHT_MARK = lazy_compile(r"copyright|\(c\)|rights reserved", re.IGNORECASE | re.ASCII)
+_CREDIT_MARK = lazy_compile(r"credit", re.IGNORECASE | re.ASCII)
+_EMBED_MARK = lazy_compile(
+    r"shared by|pic\.twitter\.com/|instagram|loading|bloggers|fans|followers|subscribers", re.IGNORECASE | re.ASCII
+)
 _CUE_MAX_CHARS = 600
 
 
@@ -883,7 +898,9 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     ]
     if not candidates:
         return
-    prose = "\n".join(row.text for row in rows if row.prose).lower()
+    # Lowered line by line (the same text: a line end bounds a final sigma's context), never as
+    # one string three times its size.
+    prose = "\n".join(row.text.lower() for row in rows if row.prose)
     off_topic = {row.index for row in headings if not _on_topic(prose, _stems(row.text))}
     for row in candidates:
         stems = _stems(row.text)

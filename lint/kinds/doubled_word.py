@@ -12,15 +12,16 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..patterns import compile_pattern
 from . import Kind, string_list
 
 # Both patterns begin with a literal, which the engine skips to fast: a repeat in mid-sentence
 # (" the the"), and "The the" opening a sentence, the commonest slip there.
 # A run of repeats ("a a a a ...") is one finding whose fix deletes every repeat, not one per pair.
-_DOUBLED = re.compile(
+_DOUBLED = compile_pattern(
     r" (?P<word>[a-z]+)(?P<gap> )(?P<repeat>(?P=word))(?![\w'\u2019-])(?: (?P=word)(?![\w'\u2019-]))*+"
 )
-_OPENING_THE = re.compile(r"The(?P<gap> )(?P<repeat>the)(?![\w'\u2019-])")
+_OPENING_THE = compile_pattern(r"The(?P<gap> )(?P<repeat>the)(?![\w'\u2019-])")
 
 
 class DoubledWord(Kind):

@@ -28,6 +28,7 @@ import heapq
 import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -428,7 +429,7 @@ def _figure_mentions(text: Analysis) -> list[_Mention]:
     """Figures that count or measure something: not years, shares, durations or range ends."""
     figures = text.figures
     raw = text.text
-    mentions = []
+    mentions, sources = [], []
     for index, figure in enumerate(figures):
         if figure.is_year or figure.value < 10 or figure.unit in _PERCENT_UNITS:
             continue
@@ -437,9 +438,17 @@ def _figure_mentions(text: Analysis) -> list[_Mention]:
         sentence = _sentence_span(text, figure.start)
         mentions.append(_Mention(
             figure.start, figure.end, figure.text, figure.value, _significant_digits(figure.value), sentence[0],
-            indian=figure.indian, unit=_normal_unit(figure.unit), quantity=_quantity(raw, figure, sentence),
-            context=_context(raw, figure.start, figure.end, sentence),
+            indian=figure.indian, unit=_normal_unit(figure.unit), quantity=_Quantity(noun=figure.noun or ""),
         ))
+        sources.append((figure, sentence))
+    # Only a figure that shares a group with another is ever compared: only its quantity and the
+    # words around it, read from its sentence (most of the cost), are worked out.
+    group_sizes = Counter(key for mention in mentions for key in _figure_keys(mention))
+    for index, mention in enumerate(mentions):
+        if any(group_sizes[key] > 1 for key in _figure_keys(mention)):
+            figure, sentence = sources[index]
+            mentions[index] = replace(mention, quantity=_quantity(raw, figure, sentence),
+                                      context=_context(raw, figure.start, figure.end, sentence))
     return mentions
 
 

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from ..analysis import Analysis, capitalised_words
 from ..findings import Edit, Hit
+from ..patterns import compile_pattern
 from . import Kind, RuleError, string_list
 
 
@@ -66,9 +67,9 @@ class HouseSpelling(Kind):
                     raise RuleError(f"'spellings': {variant!r} is listed under two preferred spellings")
                 self.preferred_of[variant] = preferred
         variants = sorted(self.preferred_of, key=len, reverse=True)
-        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(_variant_regex(v) for v in variants) + r")(?!\w)")
+        self.regex = compile_pattern(r"(?<!\w)(?:" + "|".join(_variant_regex(v) for v in variants) + r")(?!\w)")
         keep = string_list(self.keep, "'keep'")
-        self.keep_regex = re.compile("|".join(_variant_regex(k) for k in keep), re.IGNORECASE) if keep else None
+        self.keep_regex = compile_pattern("|".join(_variant_regex(k) for k in keep), re.IGNORECASE) if keep else None
         # A variant can only be present if one of its capitalised words is: a set lookup on the
         # article's proper nouns spares the scan for most articles.  Variants with no such word
         # are always scanned for.

@@ -19,11 +19,12 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..patterns import compile_pattern
 from . import Kind, RuleError, string_list
 
 # What ends a sentence before a marker: a stop, with closing quotes or brackets after it.
-_SENTENCE_BEFORE = re.compile(r"""[.!?…]['"\u2019\u201d)\]]*+\s*+$""")
-_WORDS = re.compile(r"\w+")
+_SENTENCE_BEFORE = compile_pattern(r"""[.!?…]['"\u2019\u201d)\]]*+\s*+$""")
+_WORDS = compile_pattern(r"\w+")
 
 
 class InlineChrome(Kind):
@@ -47,7 +48,7 @@ class InlineChrome(Kind):
         flags = 0 if self.case_sensitive else re.IGNORECASE
         try:
             # The look-behind keeps a marker from starting inside a word.
-            self.regex = re.compile("(?<!\\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
+            self.regex = compile_pattern("(?<!\\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
         except re.error as exc:
             raise RuleError(f"invalid regular expression in 'patterns': {exc}") from None
         self.fixable = True

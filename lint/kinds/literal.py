@@ -43,9 +43,17 @@ class Literal(Kind):
                 if self._stands_alone(lowered, at, end) and not any(s < end and at < e for s, e in taken):
                     taken.append((at, end))
                 at = lowered.find(needle, end)
+        counted_bytes = counted_chars = 0
         for at, end in sorted(taken):
-            # Byte offsets are character offsets in ASCII text; otherwise count the characters.
-            start = at if ascii_only else len(raw[:at].decode("utf-8", "ignore"))
+            # Byte offsets are character offsets in ASCII text; otherwise count the characters,
+            # from the previous hit on (a needle is ASCII, so `at` starts a character): decoding
+            # the whole text before each hit would copy the document once per hit.
+            if ascii_only:
+                start = at
+            else:
+                counted_chars += len(raw[counted_bytes:at].decode("utf-8", "ignore"))
+                counted_bytes = at
+                start = counted_chars
             stop = start + (end - at)
             yield Hit(start, stop, self.format(match=text.text[start:stop]))
 

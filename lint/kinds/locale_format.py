@@ -26,7 +26,7 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
-from ..patterns import lazy_compile
+from ..patterns import compile_pattern, lazy_compile
 from ..validators import one_of
 from . import Kind, RuleError, string_list
 
@@ -84,7 +84,7 @@ _CURRENCY_WORDS = {"rupee": "rupees", "yuan": "yuan"}
 _CURRENCY_CODES = {"rupee": "INR", "yuan": "CNY"}
 _CURRENCY_SYMBOLS = {"rupee": "\u20b9"}
 _CURRENCY_FORMS = [
-    (currency, form, re.compile(rf"(?:{pattern})(?![^\W\d])"))
+    (currency, form, compile_pattern(rf"(?:{pattern})(?![^\W\d])"))
     for currency, forms in _CURRENCIES.items()
     for form, pattern in forms.items()
 ]

@@ -7,11 +7,11 @@ that never occurs in real text ("â€" with its last byte lost) is still report
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..patterns import compile_pattern
 from . import Kind
 
 # Windows-1252 (and Latin-1) renderings of the UTF-8 continuation bytes 0x80-0xBF, plus the
@@ -21,14 +21,14 @@ _CONTINUATION = (
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd"
 )
 # UTF-8 lead bytes 0xC2-0xF4 read as Latin-1, each followed by continuation characters.
-_CANDIDATE = re.compile(rf"(?:[\u00c2-\u00f4][{_CONTINUATION}]+)+")
+_CANDIDATE = compile_pattern(rf"(?:[\u00c2-\u00f4][{_CONTINUATION}]+)+")
 # The characters that mis-decoded accented Latin, Greek, Cyrillic, Hebrew, Arabic, Indic and CJK
 # text, punctuation, symbols and emoji begin with; a one-character search each, at memory speed,
 # keeps the pattern away from clean text.  (é, which begins some CJK mojibake, is too common in
 # real text to serve.)
 _LEADS = "\u00c2\u00c3\u00c4\u00c5\u00ce\u00cf\u00d0\u00d1\u00d7\u00d8\u00d9\u00e0\u00e2\u00e4\u00e5\u00e6\u00e7\u00e8\u00f0"
 # Sequences no language writes: reported even when ftfy declines to repair them.
-_CERTAIN = re.compile(r"\u00e2\u20ac|[\u00c2\u00c3][\u0080-\u00bf]")
+_CERTAIN = compile_pattern(r"\u00e2\u20ac|[\u00c2\u00c3][\u0080-\u00bf]")
 # "â€" + U+FFFD: the third byte was 0x9D (the closing double quote), which Windows-1252 lacks.
 _LOST_CLOSING_QUOTE = "\u00e2\u20ac\ufffd"
 

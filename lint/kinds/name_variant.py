@@ -19,7 +19,6 @@ length band, so the cost stays linear in the article's distinct capitalised word
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -27,9 +26,11 @@ from typing import Iterable
 from ..analysis import Analysis, Mention
 from ..findings import Edit, Hit
 from ..lexicon import ESTABLISHED, UNSEEN, established_apart, zipf
+from ..patterns import compile_pattern
 from . import Kind, RuleError, string_list
 
-_LETTERS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_LETTERS = compile_pattern(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_LETTER = compile_pattern(r"[^\W\d_]")
 
 # Endings that turn one word into another of the same stem (Russia, Russian; Israel, Israeli;
 # Marxist, Marxism), on top of a plural -s.  A dropped last letter that is one of these is lost.
@@ -41,7 +42,7 @@ _ALTERNATIONS = (
 _NOT_PLURAL = ("ss", "us")
 # British and American spellings of one word, folded to one form.
 _SPELLING_FOLDS = tuple(
-    (re.compile(pattern), replacement)
+    (compile_pattern(pattern), replacement)
     for pattern, replacement in (
         (r"our", "or"),
         (r"(?<=[^aeiou])re$", "er"),
@@ -291,7 +292,7 @@ class NameVariant(Kind):
         if fold_spelling(word) == fold_spelling(name) or is_common_word(word):
             return False
         # Used in lower case somewhere: a common word, capitalised at a sentence start.
-        if word.lower() in _lower_case_words(text):
+        if _written_in_lower_case(text, word):
             return False
         # An inflection of another name in the article ("Israeli" beside "Israel" and "Israelis").
         for other in _nouns_by_initial(text).get(word[0], ()):
@@ -310,9 +311,31 @@ def _quoted_uses(text: Analysis, spellings: set[str]) -> dict[str, set[bool]]:
     return uses
 
 
-def _lower_case_words(text: Analysis) -> frozenset[str]:
-    """The words the article writes in lower case, found once for all candidates."""
-    return text.shared("lower-case-words", lambda: frozenset(w for w in _LETTERS.findall(text.text) if w.islower()))
+def _written_in_lower_case(text: Analysis, word: str) -> bool:
+    """Whether the article writes `word` in lower case somewhere, as a word of its own (a _LETTERS
+    token).  Only the few candidates that reach here ask, so a find per candidate costs far less
+    than tokenising the whole article."""
+    lower = word.lower()
+    if not lower.islower() or not _LETTERS.fullmatch(lower):
+        return False
+    body, size = text.text, len(lower)
+    at = body.find(lower)
+    while at != -1:
+        if not _continues_word(body, at - 1, -1) and not _continues_word(body, at + size, 1):
+            return True
+        at = body.find(lower, at + 1)
+    return False
+
+
+def _continues_word(body: str, index: int, step: int) -> bool:
+    """Whether body[index] carries on the word next to it: a letter, or an inner apostrophe with a
+    letter beyond it (the word "Kyiv's" does not end at "Kyiv")."""
+    if not 0 <= index < len(body):
+        return False
+    if _LETTER.match(body, index):
+        return True
+    beyond = index + step
+    return body[index] in "'\u2019" and 0 <= beyond < len(body) and _LETTER.match(body, beyond) is not None
 
 
 def _nouns_by_initial(text: Analysis) -> dict[str, list[str]]:

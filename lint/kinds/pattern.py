@@ -16,6 +16,7 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..patterns import compile_pattern
 from . import Kind, RuleError, string_list
 
 
@@ -36,7 +37,7 @@ class Pattern(Kind):
         if self.builtin:
             flags = re.MULTILINE | (0 if self.case_sensitive else re.IGNORECASE)
             try:
-                self.regex = re.compile(body, flags)
+                self.regex = compile_pattern(body, flags)
             except re.error as exc:
                 raise RuleError(f"invalid regular expression in 'patterns': {exc}") from None
         else:

@@ -14,12 +14,12 @@ from typing import Iterable
 
 from ..analysis import Analysis, LineShape
 from ..findings import Hit
-from ..patterns import lazy_compile
+from ..patterns import compile_pattern, lazy_compile
 from . import Kind, RuleError, string_list
 
-_FIRST_WORD = re.compile(r"^\w+")
-_LINE_FIRST_WORD = re.compile(r"[^\w\n]*(\w+)")
-_WORDS = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+_FIRST_WORD = compile_pattern(r"^\w+")
+_LINE_FIRST_WORD = compile_pattern(r"[^\w\n]*(\w+)")
+_WORDS = compile_pattern(r"\w+(?:[-'\u2019]\w+)*")
 # What may surround a phrase on a line of its own: bullets, dashes, pipes, brackets, quotes.
 _EDGE = r"[\s\-\u2013\u2014|•·*»«>#:\[\](){}\"'\u201c\u201d\u2018\u2019.!?,;…]*"
 
@@ -68,8 +68,9 @@ class Phrase(Kind):
         if self.fix not in ("none", "delete-line"):
             raise RuleError("'fix' must be 'none' or 'delete-line'")
         self.fixable = self.fix == "delete-line"
-        # Longest first, so that "Most Popular Stories" wins over "Most Popular".
-        body = "|".join(phrase_regex(p) for p in sorted(set(phrases), key=len, reverse=True))
+        # Longest first, so that "Most Popular Stories" wins over "Most Popular"; equals in text
+        # order, so that the pattern is the same in every run (and its compiled program is reused).
+        body = "|".join(phrase_regex(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
         flags = re.MULTILINE | (0 if self.case_sensitive else re.IGNORECASE)
         # Compiled on first use: most documents have no line a line phrase could match.  A line
         # pattern is only ever matched at the start of a line, never searched with.
@@ -93,7 +94,7 @@ class Phrase(Kind):
         self.block_kinds = set(string_list(self.blocks, "'blocks'"))
         required = string_list(self.requires_any, "'requires-any'")
         self.required = (
-            re.compile(r"(?<!\w)(?:" + "|".join(phrase_regex(w) for w in required) + r")(?!\w)", re.IGNORECASE)
+            compile_pattern(r"(?<!\w)(?:" + "|".join(phrase_regex(w) for w in required) + r")(?!\w)", re.IGNORECASE)
             if required else None
         )
 

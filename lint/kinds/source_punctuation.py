@@ -8,12 +8,12 @@ question mark is the `space-before` kind's.)
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..patterns import compile_pattern
 from . import Kind
 from .script import script_of
 
@@ -25,7 +25,7 @@ _ENGLISH_FORMS = {
     "\u300b": "\u201d", "\uff5e": "~", "\uff61": ".", "\uff62": "\u201c", "\uff63": "\u201d", "\uff64": ",",
     "\uff65": "\u00b7",
 }
-_MARKS = re.compile(r"[\u0964\u0965\u3000-\u3003\u3008-\u3011\u3014-\u301b\uff01-\uff65]+")
+_MARKS = compile_pattern(r"[\u0964\u0965\u3000-\u3003\u3008-\u3011\u3014-\u301b\uff01-\uff65]+")
 _SPACE_AFTER = ",.;:!?)]\u201d\u2019"
 _SPACE_BEFORE_OPENERS = "([\u201c\u2018"
 

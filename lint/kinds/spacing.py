@@ -13,15 +13,16 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..patterns import compile_pattern
 from . import Kind, RuleError
 
 # Spaces, then a mark: the pattern begins with a literal space, which the engine skips to fast;
 # what stands before the spaces and after the mark is checked by hand on the few hits.  A match
 # starts only at a run's first space (a hit needs a word before it): tried from every space of a
 # long run, the run would be scanned again each time.
-_SPACED_MARK = re.compile(r"(?<! ) +(?P<mark>[:;?!,.'\u2019])")
-_OTHER_SPACES = re.compile(r"(?<![ \u00a0\u202f])[\u00a0\u202f][ \u00a0\u202f]*(?P<mark>[:;?!,.'\u2019])")
-_LAST_WORD = re.compile(r"\S*$")
+_SPACED_MARK = compile_pattern(r"(?<! ) +(?P<mark>[:;?!,.'\u2019])")
+_OTHER_SPACES = compile_pattern(r"(?<![ \u00a0\u202f])[\u00a0\u202f][ \u00a0\u202f]*(?P<mark>[:;?!,.'\u2019])")
+_LAST_WORD = compile_pattern(r"\S*$")
 
 
 def _after_word(char: str) -> bool:
