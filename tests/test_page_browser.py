@@ -11,28 +11,18 @@ import pytest
 from playwright.sync_api import expect
 from browser import browser_context, chromium, only_from, screenshot  # noqa: F401  (fixtures)
 from conftest import FIXTURES
-from test_serve_page import cli_fix, cli_fixed_bytes
+from test_serve_page import cli_fix, cli_fixed_bytes, desk_server
 
-from lint.server.http import make_server, serve_in_thread
 
 PAGE = FIXTURES / "page"
 STORY = (PAGE / "desk-story.txt").read_text(encoding="utf-8")
 TOKEN = "desk-test-token-1234"
 
 
-def _running(**kwargs):
-    server = make_server("127.0.0.1", 0, config=PAGE / "newslint.toml", **kwargs)
-    thread = serve_in_thread(server)
-    return server, thread
-
-
 @pytest.fixture(scope="module")
 def server():
-    running, thread = _running()
-    yield running
-    running.shutdown()
-    running.server_close()
-    thread.join(timeout=5)
+    with desk_server() as running:
+        yield running
 
 
 @pytest.fixture()
@@ -416,30 +406,27 @@ def test_axe_finds_no_accessibility_violation(chromium, server, width):
 # --- the token -------------------------------------------------------------------------------
 
 def test_a_server_with_a_token_refuses_the_page_without_it(chromium):
-    running, thread = _running(token=TOKEN)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        blocked = only_from(context, running.url)
-        page = context.new_page()
-        answer = page.goto(running.url + "/")
-        assert answer.status == 401
-        assert "requires a token" in page.text_content("body")
-        answer = page.goto(running.url + "/?token=wrong-token-000")
-        assert answer.status == 401
-        # Opened from the address the server printed: the page, its assets and its API all work.
-        answer = page.goto(running.page_url)
-        assert answer.status == 200
-        page.wait_for_selector("#families input", state="attached")
-        assert "token" not in page.url  # taken out of the address bar (and kept for the tab)
-        assert page.evaluate("sessionStorage.getItem('newslint.token')") == TOKEN
-        check(page, STORY)
-        assert marks(page, "names/variant") == ["Sethy"]
-        # The API itself answers only with the token (the page sends it as a Bearer header).
-        status = page.evaluate("fetch('/v1/rules', {credentials: 'omit'}).then(r => r.status)")
-        assert status == 401
-        assert blocked == []
-    finally:
-        context.close()
-        running.shutdown()
-        running.server_close()
-        thread.join(timeout=5)
+    with desk_server(token=TOKEN) as running:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            blocked = only_from(context, running.url)
+            page = context.new_page()
+            answer = page.goto(running.url + "/")
+            assert answer.status == 401
+            assert "requires a token" in page.text_content("body")
+            answer = page.goto(running.url + "/?token=wrong-token-000")
+            assert answer.status == 401
+            # Opened from the address the server printed: the page, its assets and its API all work.
+            answer = page.goto(running.page_url)
+            assert answer.status == 200
+            page.wait_for_selector("#families input", state="attached")
+            assert "token" not in page.url  # taken out of the address bar (and kept for the tab)
+            assert page.evaluate("sessionStorage.getItem('newslint.token')") == TOKEN
+            check(page, STORY)
+            assert marks(page, "names/variant") == ["Sethy"]
+            # The API itself answers only with the token (the page sends it as a Bearer header).
+            status = page.evaluate("fetch('/v1/rules', {credentials: 'omit'}).then(r => r.status)")
+            assert status == 401
+            assert blocked == []
+        finally:
+            context.close()

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from contextlib import contextmanager
 
 import pytest
 from conftest import FIXTURES, ROOT
@@ -24,27 +25,29 @@ JSON = {"Content-Type": "application/json"}
 ASSETS = {"/": "text/html", "/page.css": "text/css", "/page.js": "text/javascript"}
 
 
-def _start(**kwargs):
+@contextmanager
+def desk_server(**kwargs):
+    """`newslint serve` with the page's test configuration, on a free loopback port."""
     running = make_server("127.0.0.1", 0, config=PAGE / "newslint.toml", **kwargs)
-    return running, serve_in_thread(running)
+    thread = serve_in_thread(running)
+    try:
+        yield running
+    finally:
+        running.shutdown()
+        running.server_close()
+        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")
 def server():
-    running, thread = _start()
-    yield running
-    running.shutdown()
-    running.server_close()
-    thread.join(timeout=5)
+    with desk_server() as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
 def guarded():
-    running, thread = _start(token=TOKEN)
-    yield running
-    running.shutdown()
-    running.server_close()
-    thread.join(timeout=5)
+    with desk_server(token=TOKEN) as running:
+        yield running
 
 
 def post(server, path: str, payload: dict, headers: dict | None = None) -> tuple[int, dict]:
@@ -185,16 +188,11 @@ def test_an_unusable_token_is_refused_before_listening():
 
 
 def test_a_preflight_needs_no_token(tmp_path):
-    running, thread = _start(token=TOKEN, allow_origins=("https://cms.example.org",))
-    try:
+    with desk_server(token=TOKEN, allow_origins=("https://cms.example.org",)) as running:
         status, headers, _ = http(running, "OPTIONS", "/v1/desk/check", headers={
             "Origin": "https://cms.example.org", "Access-Control-Request-Method": "POST",
             "Access-Control-Request-Headers": "authorization, content-type"})
         assert status == 204 and "authorization" in headers["access-control-allow-headers"]
-    finally:
-        running.shutdown()
-        running.server_close()
-        thread.join(timeout=5)
 
 
 # --- the desk's API --------------------------------------------------------------------------
