@@ -347,16 +347,3 @@ async def test_code_actions_follow_the_newest_text(client: RecordingClient):
     assert fix.edit.document_changes[0].text_document.version == 2
     (edit,) = edits_of(fix, uri)
     assert (edit.range.start.character, edit.range.end.character) == (11, 20)
-
-
-def test_a_configured_server_makes_rule_links_open_its_rule_pages():
-    from lint.lsp.settings import DEFAULT_DOCS_URL, SettingsError, editor_settings
-
-    settings, unknown = editor_settings({"serveUrl": "http://127.0.0.1:8081/"}, "initializationOptions")
-    assert unknown == () and settings.docs_url == "http://127.0.0.1:8081/rules/{rule}"
-    # An explicit docs-url wins; without either, the default scheme stays.
-    explicit, _ = editor_settings({"serve-url": "http://127.0.0.1:8081", "docs-url": "https://desk.example/{rule}"}, "x")
-    assert explicit.docs_url == "https://desk.example/{rule}"
-    assert editor_settings({}, "x")[0].docs_url == DEFAULT_DOCS_URL
-    with pytest.raises(SettingsError, match="serve-url|serveUrl"):
-        editor_settings({"serveUrl": "ftp://nowhere"}, "x")
