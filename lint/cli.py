@@ -390,7 +390,7 @@ def serve(host, port, config_path, max_bytes, allow_origins, allow_hosts, worker
     except ConfigError as exc:
         _fail(str(exc))
     except ValueError as exc:
-        _fail(f"--{'token' if 'token' in str(exc) else 'allow-origin'}: {exc}")
+        _fail(str(exc))  # the message names its option
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 

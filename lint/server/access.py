@@ -49,7 +49,7 @@ class AccessPolicy:
                 hosts.add(host_form(name))  # browsers leave out the default port
         for origin in allow_origins:
             if not _ORIGIN.fullmatch(normalise_origin(origin)):
-                raise ValueError(f"{origin!r} is not an origin: give scheme://host[:port], e.g. https://cms.example.org "
+                raise ValueError(f"--allow-origin: {origin!r} is not an origin: give scheme://host[:port], e.g. https://cms.example.org "
                                  "('*' and 'null' cannot be allowed)")
         return cls(frozenset(hosts), frozenset(normalise_origin(o) for o in allow_origins))
 
@@ -75,7 +75,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9._~+/=-]{8,256}+")
 def check_token(token: str) -> str:
     """A token goes into addresses, headers and a cookie: letters, digits and ._~+/=- only."""
     if not _TOKEN.fullmatch(token):
-        raise ValueError("a token is 8 to 256 letters, digits or ._~+/=- characters")
+        raise ValueError("--token (or NEWSLINT_TOKEN): a token is 8 to 256 letters, digits or ._~+/=- characters")
     return token
 
 

@@ -15,12 +15,12 @@ never re-done in the page; "safe": true is `--fix` itself, less the dismissed fi
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import accumulate
 from typing import Any, Callable, Collection
 
 from ..fingerprint import fingerprints
 from ..formats import format_for, sniff_format
 from ..lsp.checking import check_text
+from ..lsp.positions import Utf16Offsets
 from ..report.json_format import finding_dict
 from ..runner import STDIN, FileResult, Session
 from .errors import RequestError
@@ -64,7 +64,7 @@ def check(session: Session, request: NativeRequest, text: str | None = None) -> 
 
 def answer(session: Session, request: NativeRequest, result: FileResult) -> dict[str, Any]:
     """The page's view of one check: findings with offsets, fingerprints and families; counts; figures."""
-    utf16 = utf16_offsets(result.source)
+    utf16 = Utf16Offsets(result.source)
     findings = []
     counts: dict[str, int] = {}
     for finding, print_ in zip(result.findings, fingerprints(result.findings, result.source)):
@@ -113,11 +113,3 @@ def fix(session: Session, request: NativeRequest, accept: frozenset[str], dismis
     refused = len(fix_plan.refused) + len(fix_plan.skipped) if fix_plan is not None else 0
     after = result if new_text == result.source else check(session, request, new_text)
     return {"text": new_text, "fixed": fixed, "not_applied": refused, "check": answer(session, request, after)}
-
-
-def utf16_offsets(text: str) -> Callable[[int], int]:
-    """Code-point offset -> UTF-16 offset in `text` (what a browser's string indexes count)."""
-    if text.isascii() or max(text) < "\U00010000":
-        return lambda offset: offset
-    prefix = [0, *accumulate(2 if ord(c) > 0xFFFF else 1 for c in text)]
-    return lambda offset: prefix[min(max(offset, 0), len(text))]
