@@ -78,12 +78,12 @@ class Unbalanced(Kind):
                     yield Hit(quote_open, quote_open + 1, self.format(mark="\u201c", problem="is not closed before the next quotation opens"))
                 quote_open = at
             elif mark == "\u201d":
-                if quote_open is None and not (at > start and body[at - 1].isdigit()):  # 14” is an inch mark
+                if quote_open is None and not _inch_mark(body, start, at):  # 14”
                     yield Hit(at, at + 1, self.format(mark=mark, problem="closes no quotation"))
                 quote_open = None
             elif quote_open is not None:  # a straight quote closes an open quotation ...
                 quote_open = None
-            elif not (at > start and body[at - 1].isdigit()):  # ... or opens one, unless it is an inch mark
+            elif not _inch_mark(body, start, at):  # ... or opens one, unless it is an inch mark
                 quote_open = at
         for mark, at in stack:
             yield Hit(at, at + 1, self.format(mark=mark, problem="is not closed in its paragraph"))
@@ -92,6 +92,11 @@ class Unbalanced(Kind):
         if quote_open is not None and not next_opens_quote:
             yield Hit(quote_open, quote_open + 1, self.format(mark=body[quote_open], problem="is not closed in its paragraph"))
 
+
+
+def _inch_mark(body: str, start: int, at: int) -> bool:
+    """A double mark right after a figure is a prime (a 14" screen, 5'10"), not a quotation mark."""
+    return at > start and body[at - 1].isdigit()
 
 
 def _balanced_overall(body: str) -> bool:
