@@ -387,3 +387,37 @@ def test_the_syndicated_storys_source_closing_it_is_the_articles():
     text = f"{PARAGRAPH}\n\n{CLOSING}\n\nProvided by European Space Agency\n"
     assert chrome(text) == []
     assert [f.rule for f in chrome(f"{PARAGRAPH}\n\n{CLOSING}\n\nMore from our partners\n")] == ["chrome/trailing-line"]
+
+
+# ---------------------------------------------------------------- below and above the body of a scraped page
+
+
+def test_a_comment_thread_under_a_scraped_article_is_a_feed_not_the_article():
+    """The comments' text is prose, yet every line of the thread is reported and no paragraph
+    of the article is."""
+    found = rules_by_line(chrome(fixture("comment-thread.txt")))
+    assert "chrome/share-count" in found[25]  # '6 responses to "..."'
+    for handle, stamp, comment in ((27, 29, 31), (33, 35, 37), (39, 41, 43), (45, 47, 49)):
+        assert "chrome/feed" in found[handle] and "chrome/feed" in found[comment]
+        assert "chrome/timestamp" in found[stamp]
+    assert not {13, 15, 17, 19, 21, 23} & set(found)  # the headline and the article's paragraphs
+
+
+def test_a_feed_is_reported_but_never_deleted():
+    findings = [f for f in chrome(fixture("comment-thread.txt")) if f.rule == "chrome/feed"]
+    assert findings and all(f.fix is None for f in findings)
+
+
+def test_a_live_blogs_dated_entries_are_the_article_not_a_feed():
+    found = rules_by_line(chrome(fixture("live-blog.txt")))
+    assert not any("chrome/feed" in rules for rules in found.values())
+    entries_and_headings = {11, 17, 19, 23, 25, 29, 31, 35}
+    assert not entries_and_headings & set(found)
+
+
+def test_a_label_above_the_body_of_a_scraped_page_is_furniture_even_among_teasers():
+    """"Weather" and "Live" stand between other stories' teasers, which read as content, so no
+    run of furniture surrounds them; on a page with furniture at both ends they are still the page's."""
+    found = rules_by_line(chrome(fixture("scraped-top.txt")))
+    assert "chrome/page-furniture" in found[13] and "chrome/page-furniture" in found[19]
+    assert not {21, 23, 25, 27} & set(found)  # the headline and the article

@@ -216,6 +216,7 @@ class PageLayout:
     body: tuple[int, int] | None = None  # first and last row of the article body
     headlines: frozenset[int] = frozenset()  # rows taken for the headline
     marked_up: frozenset[int] = frozenset()  # rows the markup itself calls a heading or caption
+    feed: tuple[int, int] | None = None  # first and last row of a feed of comments or teasers below the article
 
     def region(self, index: int) -> str:
         if self.body is None:
@@ -261,6 +262,9 @@ def _build_layout(text: Analysis) -> PageLayout:
     ) if doc.format != "text" else frozenset()
     layout = PageLayout(rows, verdicts, frozenset(furniture), marked_up=marked_up)
     layout.body = _find_body(layout)
+    layout.feed = _find_feed(layout)
+    if layout.feed is not None:
+        layout.body = _before_feed(layout, layout.feed)
     layout.headlines = _find_headlines(layout)
     for detector in _LAYOUT_DETECTORS:
         for index, verdict in detector(layout, text):
@@ -331,6 +335,77 @@ def _find_body(layout: PageLayout) -> tuple[int, int] | None:
     while last + 1 < len(rows) and _short_paragraph(rows[last + 1], layout):
         last += 1
     return first, last
+
+
+def _find_feed(layout: PageLayout) -> tuple[int, int] | None:
+    """A run of cards below the article, each a short header line (a reader's name, another
+    story's title) over a dated stamp and a few lines of text: reader comments or teasers for
+    other stories.  Their text is prose, so the body's run would swallow them.
+
+    Only on a page scraped whole (furniture above the body), after a stretch of the article
+    with no stamp in it, and with three cards or more spaced alike: a live blog's entries are
+    the article itself, and they start where it does."""
+    if layout.body is None:
+        return None
+    first, last = layout.body
+    rows = layout.rows
+    if sum(1 for row in rows[:first] if row.index in layout.furniture_like) < _MIN_FURNITURE:
+        return None
+    stamps = [
+        row.index for row in rows[first:]
+        if (verdict := layout.verdicts.get(row.index)) is not None and verdict.detector in _CARD_STAMPS
+        and _card_header(rows, row.index) is not None
+    ]
+    run: list[int] = []
+    for index in stamps:
+        if run and index - run[-1] > _CARD_MAX_ROWS:
+            if len(run) >= _FEED_MIN_CARDS:
+                break
+            run = []
+        run.append(index)
+    if len(run) < _FEED_MIN_CARDS:
+        return None
+    start = _card_header(rows, run[0])
+    article_words = sum(row.shape.words for row in rows[first:start] if row.prose)
+    if article_words < _FEED_MIN_ARTICLE_WORDS:
+        return None
+    gaps = sorted(b - a for a, b in zip(run, run[1:]))
+    card = gaps[len(gaps) // 2]
+    end = min(run[-1] + card - (run[0] - start) - 1, len(rows) - 1)
+    return start, max(end, run[-1])
+
+
+def _card_header(rows: list[Row], stamp: int) -> int | None:
+    """The row that opens a card: the short line right above its stamp (a name, a handle, a
+    title), or the stamp itself when the name stands on the same line ("By Jo Bloggs")."""
+    if stamp > 0 and (above := rows[stamp - 1]) and not above.prose and above.shape.words <= _CARD_HEADER_WORDS:
+        return stamp - 1
+    return None
+
+
+def _before_feed(layout: PageLayout, feed: tuple[int, int]) -> tuple[int, int] | None:
+    """The body cut where the feed begins, back to its last line of prose."""
+    assert layout.body is not None
+    first, _ = layout.body
+    last = feed[0] - 1
+    while last > first and not layout.rows[last].prose:
+        last -= 1
+    return (first, last) if last >= first else layout.body
+
+
+def _feeds(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
+    if layout.feed is None:
+        return
+    start, end = layout.feed
+    for row in layout.rows[start:end + 1]:
+        yield row.index, Verdict("feed", row.shape.start, row.shape.end, "a feed of reader comments or other stories")
+
+
+_CARD_STAMPS = frozenset({"timestamp", "byline"})
+_CARD_MAX_ROWS = 12  # from one card's stamp to the next
+_CARD_HEADER_WORDS = 12
+_FEED_MIN_CARDS = 3
+_FEED_MIN_ARTICLE_WORDS = 150
 
 
 def _short_paragraph(row: Row, layout: PageLayout) -> bool:
@@ -465,7 +540,16 @@ _STAMP_STARTS = frozenset(
 def _counter_cue(row: Row) -> Verdict | None:
     if row.shape.words <= 6 and _COUNTER.match(row.text):
         return _whole(row, "share-count")
+    if row.shape.words <= _COMMENT_HEADER_WORDS and _COMMENT_HEADER.match(row.text):
+        return _whole(row, "share-count")
     return None
+
+
+# The head of a comment thread, quoting the story's title: '34 responses to "Lynn: ..."'.
+_COMMENT_HEADER = lazy_compile(
+    r"^\d[\d,]*\s+(?:responses?|comments?|thoughts|replies)\s+(?:to|on)\s+[\"'\u201c\u2018]", re.IGNORECASE
+)
+_COMMENT_HEADER_WORDS = 30
 
 
 def _embed_cue(row: Row) -> Verdict | None:
@@ -966,10 +1050,12 @@ def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
     # (the days of a meal plan before the last).
     opening = layout.rows[:3]
     opens_with_prose = bool(opening) and opening[0].shape.sentence_end and sum(row.prose for row in opening) >= 2
+    bottom_marks = sum(1 for row in bottom if row.index in furniture)
+    # A page scraped whole has furniture at both ends.  An article whose only long tail is
+    # short lines more often ends in lists, tables or product cards of its own.
+    scraped = top_marks >= _MIN_FURNITURE and bottom_marks >= _MIN_FURNITURE
     for region_rows in ((bottom,) if opens_with_prose else (top, bottom)):
         marks = [row.index in furniture for row in region_rows]
-        # A page scraped whole has furniture at both ends.  An article whose only long tail is
-        # short lines more often ends in lists, tables or product cards of its own.
         if sum(marks) < _MIN_FURNITURE or top_marks < _MIN_FURNITURE:
             continue
         below = region_rows is bottom
@@ -995,6 +1081,10 @@ def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
             share = sum(around) / len(around) if around else 0.0
             if past_end or share >= (_WINDOW_SHARE if marks[at] else _CONTENT_WINDOW_SHARE):
                 yield row.index, Verdict("page-furniture", row.shape.start, row.shape.end)
+            elif scraped and (marks[at] or (not below and row.shape.words < _TOP_LABEL_WORDS)):
+                # Outside the body of a page scraped whole, a line that reads as no content is
+                # the page's wherever it stands; above the headline's article, so is any label.
+                yield row.index, Verdict("page-furniture", row.shape.start, row.shape.end)
 
 
 _MIN_FURNITURE = 4
@@ -1004,6 +1094,7 @@ _WINDOW = 3
 _WINDOW_SHARE = 0.66
 _CONTENT_WINDOW_SHARE = 0.66
 _MAX_WORDS = 15
+_TOP_LABEL_WORDS = 4
 
 
 def _trailing_line(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
@@ -1074,13 +1165,13 @@ _OWN_TEXT_DETECTORS = frozenset({"breadcrumb", "repeated-headline"})
 
 Detector = Callable[[PageLayout, Analysis], Iterable[tuple[int, Verdict]]]
 _LAYOUT_DETECTORS: tuple[Detector, ...] = (
-    _breadcrumbs, _repeated_headlines, _captions, _glued_leads, _top_slot, _menu_runs, _stray_headings, _furniture,
-    _trailing_line,
+    _breadcrumbs, _repeated_headlines, _captions, _glued_leads, _top_slot, _menu_runs, _stray_headings, _feeds,
+    _furniture, _trailing_line,
 )
 DETECTOR_NAMES = (
     "breadcrumb", "repeated-headline", "photo-credit", "caption", "byline", "timestamp",
     "share-count", "navigation", "stray-heading", "page-furniture", "copyright", "trailing-line",
-    "social-embed", "glued-address",
+    "social-embed", "glued-address", "feed",
 )
 
 
