@@ -404,8 +404,11 @@ def test_a_comment_thread_under_a_scraped_article_is_a_feed_not_the_article():
 
 
 def test_a_feed_is_reported_but_never_deleted():
-    findings = [f for f in chrome(fixture("comment-thread.txt")) if f.rule == "chrome/feed"]
-    assert findings and all(f.fix is None for f in findings)
+    """A comment's text is judged by its place, so it is never deleted; a handle ("... says:")
+    is its own evidence, and its line may go."""
+    feed = {f.start.line: f for f in chrome(fixture("comment-thread.txt")) if f.rule == "chrome/feed"}
+    assert all(feed[line].fix is None for line in (31, 37, 43, 49))
+    assert feed[27].fix is not None
 
 
 def test_a_live_blogs_dated_entries_are_the_article_not_a_feed():
@@ -421,3 +424,24 @@ def test_a_label_above_the_body_of_a_scraped_page_is_furniture_even_among_teaser
     found = rules_by_line(chrome(fixture("scraped-top.txt")))
     assert "chrome/page-furniture" in found[13] and "chrome/page-furniture" in found[19]
     assert not {21, 23, 25, 27} & set(found)  # the headline and the article
+
+
+@pytest.mark.parametrize("handle", ["cafetero1075 says:", "jo.bloggs says:", "shutupbrees says:"])
+def test_a_readers_comment_handle_between_paragraphs_is_chrome(handle):
+    found = rules_by_line(chrome(f"{PARAGRAPH}\n\n{handle}\n\n{CLOSING}\n"))
+    assert "chrome/feed" in found.get(3, set())
+
+
+@pytest.mark.parametrize("intro", ["The report says:", "Smith says:", "He said:"])
+def test_a_line_introducing_a_quotation_is_not_a_commenter(intro):
+    text = f"{PARAGRAPH}\n\n{intro}\n\n\"We will reopen the bridge as soon as it is safe,\" the statement read.\n"
+    assert 3 not in rules_by_line(chrome(text))
+
+
+def test_an_off_topic_label_beside_a_list_item_is_taken_on_two_foreign_words():
+    """Beside a list item a line may be the list's own heading; two topic words the article never
+    uses make it a label of the page ("Senior Living"), one does not ("Cornerback")."""
+    listed = "- a ferry every twenty minutes from the quay"
+    for label, taken in (("Senior Living Guides", True), ("Cornerback", False)):
+        text = f"{PARAGRAPH}\n\n{label}\n\n{listed}\n\n{CLOSING}\n"
+        assert ("chrome/stray-heading" in rules_by_line(chrome(text)).get(3, set())) is taken, label

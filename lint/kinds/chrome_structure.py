@@ -633,8 +633,28 @@ def _cue_verdict(row: Row, marks: frozenset[str]) -> Verdict | None:
     return None
 
 
+def _commenter_cue(row: Row) -> Verdict | None:
+    """The head of a reader's comment: a user name and "says:" ("cafetero1075 says:").  Only
+    a name shaped like a handle (a digit, an underscore or a dot in it, or one lower-case word
+    that is no function word): "The report says:" and "Smith says:" introduce quotations."""
+    if row.shape.words > 3 or not row.text.endswith(("says:", "said:", "wrote:")):
+        return None
+    match = _COMMENTER.match(row.text)
+    if match is None:
+        return None
+    handle = match.group(1)
+    if any(char.isdigit() or char in "_." for char in handle) or (
+        handle.islower() and len(handle) >= _HANDLE_MIN_CHARS and handle not in FUNCTION_WORDS
+    ):
+        return _whole(row, "feed", "a reader's comment")
+    return None
+
+
+_COMMENTER = lazy_compile(r"^@?([\w.\-]+)\s+(?:says|said|wrote):$")
+_HANDLE_MIN_CHARS = 6
+
 # The cues for short lines, in order (copyright lines and credits are tried before them).
-_SHORT_LINE_CUES: tuple[Callable[[Row], "Verdict | None"], ...] = (_byline_cue, _timestamp_cue, _counter_cue)
+_SHORT_LINE_CUES: tuple[Callable[[Row], "Verdict | None"], ...] = (_byline_cue, _timestamp_cue, _counter_cue, _commenter_cue)
 
 
 # ---------------------------------------------------------------- detectors: a line in its place
@@ -962,14 +982,18 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
         return
     rows = layout.rows
     first, last = layout.body
-    headings = [
+    heading_like = [
         row for row in rows[first + 1:last]
         if row.alone and not row.prose and row.shape.words <= 14
-        and _ends_paragraph(rows[row.index - 1]) and _ends_paragraph(rows[row.index + 1])
+        and (_ends_paragraph(rows[row.index - 1]) or _ends_paragraph(rows[row.index + 1]))
         and not _QA_LABEL.match(row.text)
     ]
+    # Between two paragraphs, a subheading's place; beside a list item or a short line, a line
+    # is taken only on the stronger evidence of two topic words the article never uses.
+    headings = [row for row in heading_like if _ends_paragraph(rows[row.index - 1]) and _ends_paragraph(rows[row.index + 1])]
+    between = {row.index for row in headings}
     candidates = [
-        row for row in headings
+        row for row in heading_like
         if not row.shape.sentence_end
         and row.text[-1:] not in ":?"
         and not _LIST_MARK.match(row.text)
@@ -985,12 +1009,13 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     # Lowered line by line (the same text: a line end bounds a final sigma's context), never as
     # one string three times its size.
     prose = "\n".join(row.text.lower() for row in rows if row.prose)
-    off_topic = {row.index for row in headings if not _on_topic(prose, _stems(row.text))}
     for row in candidates:
         stems = _stems(row.text)
-        if row.index not in off_topic or _GENERIC_SUBHEAD.match(row.text):
+        if _on_topic(prose, stems) or _GENERIC_SUBHEAD.match(row.text):
             continue
-        if len(stems) >= _STRAY_MIN_STEMS or len(headings) == 1:
+        if row.index not in between and (len(heading_like) > _LOOSE_MAX_HEADINGS or _DIGIT.search(row.text)):
+            continue  # one of an article's many parallel items (names, products, prices)
+        if len(stems) >= _STRAY_MIN_STEMS or (len(headings) == 1 and row.index in between):
             yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end)
 
 
@@ -1030,6 +1055,7 @@ def _ends_paragraph(row: Row) -> bool:
 
 _STRAY_HEADLINE_WORDS = 7
 _STRAY_MIN_STEMS = 2
+_LOOSE_MAX_HEADINGS = 4
 
 
 def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict]]:
