@@ -1011,7 +1011,15 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     prose = "\n".join(row.text.lower() for row in rows if row.prose)
     for row in candidates:
         stems = _stems(row.text)
-        if _on_topic(prose, stems) or _GENERIC_SUBHEAD.match(row.text):
+        if _GENERIC_SUBHEAD.match(row.text):
+            continue
+        if row.index == 1 and first == 0 and rows[0].prose and rows[2].prose:
+            # Right after the lead of copy with no headline, where no subheading comes yet: a
+            # line that shares nothing with the lead and the next paragraph is a label or a teaser.
+            if not _on_topic(f"{rows[0].text}\n{rows[2].text}".lower(), stems):
+                yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end, "right after the lead")
+            continue
+        if _on_topic(prose, stems):
             continue
         if row.index not in between and (len(heading_like) > _LOOSE_MAX_HEADINGS or _DIGIT.search(row.text)):
             continue  # one of an article's many parallel items (names, products, prices)
