@@ -447,9 +447,11 @@ def test_an_off_topic_label_beside_a_list_item_is_taken_on_two_foreign_words():
         assert ("chrome/stray-heading" in rules_by_line(chrome(text)).get(3, set())) is taken, label
 
 
-def test_a_label_after_the_lead_of_copy_without_a_headline_is_furniture():
+def test_a_label_after_the_lead_of_copy_without_a_headline_is_a_stray_heading():
     """Copy that opens with its lead has no headline slot; the line between the lead and the
-    second paragraph is a label of the page when it shares nothing with either."""
+    second paragraph is a label of the page when it shares nothing with either, even if the
+    article mentions its words further down."""
+    later = "The ferry will stop at the new clubhouse of the retirement community on the north bank, the operator said."
     for label, taken in (("Builder to debut clubhouse at retirement community", True), ("Bridge repairs", False)):
-        found = rules_by_line(chrome(f"{PARAGRAPH}\n\n{label}\n\n{CLOSING}\n"))
+        found = rules_by_line(chrome(f"{PARAGRAPH}\n\n{label}\n\n{CLOSING}\n\n{later}\n"))
         assert ("chrome/stray-heading" in found.get(3, set())) is taken, label
