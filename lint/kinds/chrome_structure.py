@@ -349,7 +349,7 @@ def _find_feed(layout: PageLayout) -> tuple[int, int] | None:
         return None
     first, last = layout.body
     rows = layout.rows
-    if sum(1 for row in rows[:first] if row.index in layout.furniture_like) < _MIN_FURNITURE:
+    if _furniture_count(layout, rows[:first]) < _MIN_FURNITURE:
         return None
     stamps = [
         row.index for row in rows[first:]
@@ -377,7 +377,7 @@ def _find_feed(layout: PageLayout) -> tuple[int, int] | None:
 
 def _card_header(rows: list[Row], stamp: int) -> int | None:
     """The row that opens a card: the short line right above its stamp (a name, a handle, a
-    title), or the stamp itself when the name stands on the same line ("By Jo Bloggs")."""
+    title).  A stamp with no such line above is no card's."""
     if stamp > 0 and (above := rows[stamp - 1]) and not above.prose and above.shape.words <= _CARD_HEADER_WORDS:
         return stamp - 1
     return None
@@ -406,6 +406,10 @@ _CARD_MAX_ROWS = 12  # from one card's stamp to the next
 _CARD_HEADER_WORDS = 12
 _FEED_MIN_CARDS = 3
 _FEED_MIN_ARTICLE_WORDS = 150
+
+
+def _furniture_count(layout: PageLayout, rows: list[Row]) -> int:
+    return sum(1 for row in rows if row.index in layout.furniture_like)
 
 
 def _short_paragraph(row: Row, layout: PageLayout) -> bool:
@@ -1078,16 +1082,15 @@ def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
     first, last = layout.body
     furniture = layout.furniture_like
     top, bottom = layout.rows[:first], layout.rows[last + 1:]
-    top_marks = sum(1 for row in top if row.index in furniture)
+    top_marks = _furniture_count(layout, top)
     # Copy that opens with paragraphs (its first line a sentence, not a title) opens with the
     # article, not with a page's header: what stands before the body there is the article's own
     # (the days of a meal plan before the last).
     opening = layout.rows[:3]
     opens_with_prose = bool(opening) and opening[0].shape.sentence_end and sum(row.prose for row in opening) >= 2
-    bottom_marks = sum(1 for row in bottom if row.index in furniture)
     # A page scraped whole has furniture at both ends.  An article whose only long tail is
     # short lines more often ends in lists, tables or product cards of its own.
-    scraped = top_marks >= _MIN_FURNITURE and bottom_marks >= _MIN_FURNITURE
+    scraped = top_marks >= _MIN_FURNITURE and _furniture_count(layout, bottom) >= _MIN_FURNITURE
     for region_rows in ((bottom,) if opens_with_prose else (top, bottom)):
         marks = [row.index in furniture for row in region_rows]
         if sum(marks) < _MIN_FURNITURE or top_marks < _MIN_FURNITURE:
