@@ -814,7 +814,7 @@ def _top_slot(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict
     headline, lead = rows[0], rows[layout.body[0]]
     if headline.prose:
         return
-    subject = f"{headline.text}\n{lead.text}".lower()
+    subject = _words_of(f"{headline.text}\n{lead.text}")
     for row in rows[1:layout.body[0]]:
         stems = _stems(row.text)
         if (
@@ -959,9 +959,29 @@ def _introduced(layout: PageLayout, first: Row) -> bool:
 
 
 def _stems(line: str) -> set[str]:
-    """Crude stems (first five letters) of a line's topic words, for telling whether it shares
-    a subject with the article."""
-    return {word[:5] for word in set(_STEM.findall(line.lower())) - _COMMON_WORDS}
+    """Stems of a line's topic words, for telling whether it shares a subject with the article."""
+    return {_light_stem(word) for word in set(_STEM.findall(line.lower())) - _COMMON_WORDS}
+
+
+def _words_of(text: str) -> set[str]:
+    """The stems of every word of `text`, to look a line's topic words up in."""
+    return {_light_stem(word) for word in _STEM.findall(text.lower())}
+
+
+def _light_stem(word: str) -> str:
+    """A word without its inflection (hostages, hostage; swapped, swap; results, result), so
+    that a heading's word is found in the article only as itself: "Tech" is not "technology",
+    "Investigates" not "investment"."""
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+_INFLECTIONS = ("ations", "ation", "ings", "ing", "ies", "ers", "er", "ed", "es", "s", "ly")
 
 
 # Words too common to show that two lines share a subject.
@@ -1010,9 +1030,8 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     ]
     if not candidates:
         return
-    # Lowered line by line (the same text: a line end bounds a final sigma's context), never as
-    # one string three times its size.
-    prose = "\n".join(row.text.lower() for row in rows if row.prose)
+    # Line by line, never the document lowered at once (three times its size).
+    prose = set().union(*(_words_of(row.text) for row in rows if row.prose))
     for row in candidates:
         stems = _stems(row.text)
         if _GENERIC_SUBHEAD.match(row.text):
@@ -1020,7 +1039,7 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
         if row.index == 1 and first == 0 and rows[0].prose and rows[2].prose:
             # Right after the lead of copy with no headline, where no subheading comes yet: a
             # line that shares nothing with the lead and the next paragraph is a label or a teaser.
-            if not _on_topic(f"{rows[0].text}\n{rows[2].text}".lower(), stems):
+            if not _on_topic(_words_of(f"{rows[0].text}\n{rows[2].text}"), stems):
                 yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end, "right after the lead")
             continue
         if _on_topic(prose, stems):
@@ -1045,20 +1064,10 @@ _GENERIC_SUBHEAD = lazy_compile(
 _QA_LABEL = lazy_compile(r"^\W*(?:Q|A|Q\d+|Question|Answer)\s*[:.)\-\u2013\u2014]\s", re.IGNORECASE)
 
 
-def _on_topic(prose: str, stems: set[str]) -> bool:
-    """Whether a heading's topic words occur in the article.  (Asking that most of them do takes
-    many real subheadings: "Testing the silicon", "Domestic industry".)"""
-    return any(_opens_word(prose, stem) for stem in stems)
-
-
-def _opens_word(text: str, stem: str) -> bool:
-    """Whether some word of `text` (lower case) begins with `stem`."""
-    at = text.find(stem)
-    while at != -1:
-        if at == 0 or not text[at - 1].isalnum():
-            return True
-        at = text.find(stem, at + 1)
-    return False
+def _on_topic(words: set[str], stems: set[str]) -> bool:
+    """Whether any of a heading's topic words occurs in the text.  (Asking that most of them do
+    takes many real subheadings: "Testing the silicon", "Domestic industry".)"""
+    return not words.isdisjoint(stems)
 
 
 def _ends_paragraph(row: Row) -> bool:
