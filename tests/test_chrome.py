@@ -455,3 +455,12 @@ def test_a_label_after_the_lead_of_copy_without_a_headline_is_a_stray_heading():
     for label, taken in (("Builder to debut clubhouse at retirement community", True), ("Bridge repairs", False)):
         found = rules_by_line(chrome(f"{PARAGRAPH}\n\n{label}\n\n{CLOSING}\n\n{later}\n"))
         assert ("chrome/stray-heading" in found.get(3, set())) is taken, label
+
+
+def test_a_heading_shares_the_subject_only_through_its_own_words():
+    """"Tech" is not "technology": a section label is not on topic because a longer word of the
+    article starts like one of its words; "Inspections" is the article's "inspection"."""
+    engineers = "The council's technology chief said the engineers' inspection would be repeated every spring."
+    for label, taken in (("Tech Careers", True), ("Spring Inspections", False)):
+        found = rules_by_line(chrome(f"{PARAGRAPH}\n\n{label}\n\n{engineers}\n"))
+        assert ("chrome/stray-heading" in found.get(3, set())) is taken, label
