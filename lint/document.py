@@ -126,6 +126,8 @@ class Document:
     protected: tuple[tuple[int, int], ...] = ()  # source spans no fix may touch (front matter)
     bom: bool = False
     newline: str = "\n"
+    # The text this one was translated from (lint.bilingual.source.TranslationSource), when known.
+    translation: object | None = None
 
     @cached_property
     def source_lines(self) -> SourceLines:

@@ -1,0 +1,82 @@
+"""source-figures: a figure of the source that the translation dropped, changed or added.
+
+Each figure of a source segment (digits of any script, Chinese numerals, 万/亿, lakh/crore,
+percentages, currencies) must come back in its target segment with its value: 16.7万 as
+167,000 or 0.167 million, 3亿元 as 300 million yuan; a target figure rounded to fewer digits
+keeps it.  A figure the source gives twice must be there twice.  A figure the translation does not have is dropped, or changed where the target
+segment holds a figure the source does not; a figure in digits that stands for no number of
+the source at all is added.  A figure in another currency than the source's is changed too.
+"""
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+from ..analysis import Analysis
+from ..bilingual.dates import source_dates
+from ..bilingual.numbers import currency_agrees, loose_source_values, same_value, source_figures, target_numbers
+from ..bilingual.segments import pairs, quote, sentence_near
+from ..findings import Hit
+from ..numerals import format_international
+from . import Kind
+
+
+class SourceFigures(Kind):
+    name = "source-figures"
+    placeholders = frozenset({"problem", "source"})
+
+    def check(self, text: Analysis) -> Iterable[Hit]:
+        for _, bead in pairs(text):
+            yield from self._segment(text, bead)
+
+    def _segment(self, text: Analysis, bead) -> Iterable[Hit]:
+        source = text.doc.translation.text
+        (s0, s1), (t0, t1) = bead.source, bead.target
+        dates = source_dates(source, s0, s1)
+        wanted = [f for f in source_figures(source, s0, s1) if not any(d.start < f.end and f.start < d.end for d in dates)]
+        numbers = target_numbers(text.text, t0, t1)
+        loose = loose_source_values(source, s0, s1)
+        strangers = _strangers(numbers, loose)
+        used: list[tuple[int, int]] = []  # target numbers already taken: a figure the source gives twice is there twice
+        for figure in wanted:
+            matches = [n for n in numbers if any(same_value(v, w) for v in figure.values for w in n.values)
+                       and not any(a < n.end and n.start < b for a, b in used)]
+            said = quote(source, s0, s1, (figure.start, figure.end))
+            shown = f"“{figure.text}”" + (f" ({format_international(figure.values[0])})" if figure.values[0] >= 10**4 and not figure.text.replace(",", "").isdigit() else "")
+            if matches:
+                best = next((n for n in matches if currency_agrees(figure.currency, n.currency) and n.currency), matches[0])
+                used.append((best.start, best.end))
+                priced = [n for n in matches if n.currency]
+                if figure.currency and priced and not any(currency_agrees(figure.currency, n.currency) for n in priced):
+                    n = priced[0]
+                    yield Hit(n.start, n.end, self.format(problem=f"The source's {shown} is in another currency here", source=said))
+                continue
+            other = _nearest(strangers, figure.values[0])
+            if other is not None:
+                strangers.remove(other)
+                yield Hit(other.start, other.end, self.format(
+                    problem=f"Figure changed: “{text.text[other.start:other.end]}” where the source has {shown}", source=said))
+                continue
+            start, end = sentence_near(text, bead, figure.start)
+            yield Hit(start, end, self.format(problem=f"The source's figure {shown} is missing from the translation", source=said))
+        for other in strangers:
+            yield Hit(other.start, other.end, self.format(
+                problem=f"Figure “{text.text[other.start:other.end]}” is not in the source", source=quote(source, s0, s1)))
+
+
+def _strangers(numbers: list, loose: set[float]) -> list:
+    """The target's numbers in digits that stand for no number of the source, read as every
+    value it may have: added, or changed."""
+    return [n for n in numbers if n.digits and not any(same_value(v, w) for w in n.values for v in loose)]
+
+
+def _nearest(numbers: list, value: float):
+    """The target number a changed source figure most likely became: the one nearest in size,
+    within a factor of 1,000 (a year is no count of voters), and a year for a year."""
+    year = _is_year(value)
+    fitting = [n for n in numbers if n.values[0] and value and _is_year(n.values[0]) == year and 1 / 1000 <= n.values[0] / value <= 1000]
+    return min(fitting, key=lambda n: abs(math.log(n.values[0] / value)), default=None)
+
+
+def _is_year(value: float) -> bool:
+    return value == int(value) and 1800 <= value <= 2099
