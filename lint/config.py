@@ -17,7 +17,7 @@ from .validators import check_locale, check_positive_int, check_str, check_str_l
 from .sources import DEFAULT_MAX_BYTES
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xlf", "*.xliff", "*.tmx")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 
 

@@ -13,7 +13,7 @@ import math
 from typing import Iterable
 
 from ..analysis import Analysis
-from ..bilingual.dates import source_dates
+from ..bilingual.dates import source_dates, target_dates
 from ..bilingual.numbers import currency_agrees, loose_source_values, same_value, source_figures, target_numbers
 from ..bilingual.segments import pairs, quote, sentence_near
 from ..findings import Hit
@@ -37,6 +37,9 @@ class SourceFigures(Kind):
         numbers = target_numbers(text.text, t0, t1)
         loose = loose_source_values(source, s0, s1)
         strangers = _strangers(numbers, loose)
+        if dates:  # a day or year of a date is the date check's to report
+            spans = [(d.start, d.end) for d in target_dates(text.text, t0, t1)]
+            strangers = [n for n in strangers if not any(a <= n.start and n.end <= b for a, b in spans)]
         used: list[tuple[int, int]] = []  # target numbers already taken: a figure the source gives twice is there twice
         for figure in wanted:
             matches = [n for n in numbers if any(same_value(v, w) for v in figure.values for w in n.values)
