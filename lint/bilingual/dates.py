@@ -99,18 +99,18 @@ def source_dates(text: str, start: int = 0, end: int | None = None) -> list[Sour
         else:
             date = (int(m["y"]) if m["y"] else None, _number(m["m"]), _number(m["d"]))
         if _valid(date[1], date[2]) and (date[1] or date[2]):
-            found.append(SourceDate(start + m.start(), start + m.end(), m.group(), *date))
+            found.append(SourceDate(start + m.start(), start + m.end(), text[start + m.start():start + m.end()], *date))
     for m in _ISO_DATE.finditer(folded):
-        found.append(SourceDate(start + m.start(), start + m.end(), m.group(), int(m["y"]), int(m["m"]), int(m["d"])))
+        found.append(SourceDate(start + m.start(), start + m.end(), text[start + m.start():start + m.end()], int(m["y"]), int(m["m"]), int(m["d"])))
     for m in _HINDI_DATE.finditer(folded):
-        found.append(SourceDate(start + m.start(), start + m.end(), m.group(), int(m["y"]) if m["y"] else None,
+        found.append(SourceDate(start + m.start(), start + m.end(), text[start + m.start():start + m.end()], int(m["y"]) if m["y"] else None,
                                 _HINDI_MONTHS[m["m"]], int(m["d"])))
     for m in _WESTERN_DATE.finditer(folded):
         month = _WESTERN_MONTHS.get((m["m"] or m["m2"] or "").lower())
         if month is None:
             continue
         day, year = int(m["d"] or m["d2"]), m["y"] or m["y2"]
-        found.append(SourceDate(start + m.start(), start + m.end(), m.group(), int(year) if year else None, month, day))
+        found.append(SourceDate(start + m.start(), start + m.end(), text[start + m.start():start + m.end()], int(year) if year else None, month, day))
     found = [d for d in found if _valid(d.month, d.day)]
     found.sort(key=lambda d: d.start)
     return [d for i, d in enumerate(found) if not (i and d.start < found[i - 1].end)]

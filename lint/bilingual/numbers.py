@@ -18,8 +18,8 @@ from ..patterns import lazy_compile
 
 # One code point to one code point: offsets in the folded text are offsets in the original.
 _DIGITS = str.maketrans(
-    "०१२३४५६७८९٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٫٬％，．",
-    "0123456789012345678901234567890123456789.,%,.",
+    "०१२३४५६७८९٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٫٬％",
+    "0123456789012345678901234567890123456789.,%",
 )
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -80,8 +80,23 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def _number_values(num: str) -> tuple[float, ...]:
-    """The values "1,234", "3,5", "1.234.567", "1.234,5" may stand for."""
+_CLEAR_DECIMAL = lazy_compile(r"(?<![\d.,])\d+([.,])\d{1,2}(?![\d.,])")
+
+
+def decimal_mark(text: str) -> str | None:
+    """The decimal mark a text uses, from its numbers that can only be decimals (7,5 or 3.4):
+    "," or ".", None when it does not show."""
+    counts = {",": 0, ".": 0}
+    for m in _CLEAR_DECIMAL.finditer(fold_digits(text[:20000])):
+        counts[m.group(1)] += 1
+    if counts[","] == counts["."]:
+        return None
+    return "," if counts[","] > counts["."] else "."
+
+
+def _number_values(num: str, decimal: str | None = None) -> tuple[float, ...]:
+    """The values "1,234", "3,5", "1.234.567", "1.234,5" may stand for; `decimal`, the text's
+    decimal mark when known, settles "1.234" and "1,234"."""
     try:
         if "," in num and "." in num:
             decimal_mark = "," if num.rfind(",") > num.rfind(".") else "."
@@ -95,8 +110,10 @@ def _number_values(num: str) -> tuple[float, ...]:
                 if len(parts) > 2:
                     return (whole,)
                 fraction = float(Decimal(num.replace(mark, ".")))
-                if not grouped:
+                if not grouped or decimal == mark:
                     return (fraction,)
+                if decimal is not None:
+                    return (whole,)
                 return (fraction, whole) if mark == "." else (whole, fraction)
         return (float(Decimal(num)),)
     except InvalidOperation:
@@ -126,7 +143,7 @@ def chinese_numeral(run: str) -> float | None:
     return float(total + section + (digit or 0))
 
 
-def source_figures(text: str, start: int = 0, end: int | None = None) -> list[SourceFigure]:
+def source_figures(text: str, start: int = 0, end: int | None = None, decimal: str | None = None) -> list[SourceFigure]:
     """The quantities of text[start:end]: dates, ordinals and words that merely hold a numeral
     character are left out (the date check reads dates)."""
     end = len(text) if end is None else end
@@ -141,11 +158,11 @@ def source_figures(text: str, start: int = 0, end: int | None = None) -> list[So
         if not m["mul"] and not m["pre"] and not m["post"] and folded[m.end():m.end() + 1].isascii() \
                 and folded[m.end():m.end() + 1].isalpha():
             continue  # 5G, 3D: a name
-        values = _number_values(m["num"])
+        values = _number_values(m["num"], decimal)
         multiplier = _MULTIPLIERS.get((m["mul"] or "").strip().lstrip("余多").lower(), 1)
         values = tuple(v * multiplier for v in values)
         unit = (m["pre"] or "").strip() or (m["post"] or "").strip()
-        found.append(SourceFigure(start + m.start(), start + m.end(), m.group(), values, _currency(unit),
+        found.append(SourceFigure(start + m.start(), start + m.end(), text[start + m.start():start + m.end()], values, _currency(unit),
                                   unit.lower().startswith(("%", "per", "‰"))))
     for m in _CN_RUN.finditer(folded):
         run = m["run"]
@@ -156,7 +173,7 @@ def source_figures(text: str, start: int = 0, end: int | None = None) -> list[So
         value = chinese_numeral(run)
         if value is None or (m.start() > 0 and folded[m.start() - 1] == _ORDINAL_BEFORE):
             continue
-        found.append(SourceFigure(start + m.start(), start + m.end(), m.group(), (value,), None, bool(m["pct"])))
+        found.append(SourceFigure(start + m.start(), start + m.end(), text[start + m.start():start + m.end()], (value,), None, bool(m["pct"])))
     found.sort(key=lambda f: f.start)
     return _share_range_multipliers(folded, start, found)
 
@@ -282,16 +299,16 @@ _ANY_CN = lazy_compile(r"[零〇一二两三四五六七八九十百千万亿]+"
 _LATIN_WORD = lazy_compile(r"[A-Za-z]+")
 
 
-def loose_source_values(text: str, start: int, end: int) -> set[float]:
+def loose_source_values(text: str, start: int, end: int, decimal: str | None = None) -> set[float]:
     """Every number the source segment may hold, dates, ordinals and codes included (with its
     multipliers, and every written-out numeral, down to 一): a target figure that is none of
     these was added in translation."""
     folded = fold_digits(text[start:end])
     values: set[float] = set()
-    for figure in source_figures(text, start, end):
+    for figure in source_figures(text, start, end, decimal):
         values.update(figure.values)
     for m in _ANY_DIGITS.finditer(folded):
-        values.update(_number_values(m.group()))
+        values.update(_number_values(m.group(), decimal))
     for m in _ANY_CN.finditer(folded):
         run = m.group()
         if len(run) > 12:  # no numeral is that long: its characters one by one (and bounded work)

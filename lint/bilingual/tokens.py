@@ -15,7 +15,11 @@ _SPECIAL = lazy_compile(
 )
 # A Latin word with its inner marks: "COVID-19", "AT&T", "iPhone", "Macron's"; two letters at least.
 _LATIN_WORD = lazy_compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-&.'][A-Za-z0-9]+){0,4}")
-_SKIP_WORDS = frozenset({"a", "i", "x", "vs", "am", "pm", "km", "kg", "cm", "mm", "no"})
+# Units and currency codes: a translation writes them its own way (RMB 500 is 500 yuan).
+_SKIP_WORDS = frozenset({
+    "a", "i", "x", "vs", "am", "pm", "km", "kg", "cm", "mm", "no", "rmb", "cny", "usd", "inr", "eur", "gbp", "jpy",
+    "hkd", "rs", "mn", "bn", "kw", "mw", "gw", "kwh", "ml", "lakh", "lakhs", "crore", "crores", "million", "billion",
+})
 _TRAILING = ".,;:!?)]}»”’'\""
 _CONNECTIVES = frozenset({"of", "and", "the", "for", "in", "on", "de", "du", "la", "&"})
 

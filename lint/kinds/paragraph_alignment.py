@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..bilingual.segments import alignment, quote
 from ..findings import Hit
 from . import Kind, RuleError
 
@@ -20,9 +19,11 @@ class ParagraphAlignment(Kind):
             raise RuleError("'side' must be \"source\" (a missing paragraph) or \"target\" (an extra one)")
 
     def check(self, text) -> Iterable[Hit]:
+        if text.doc.translation is None:
+            return  # no source: nothing to compare (and nothing of lint.bilingual imported)
+        from ..bilingual.segments import alignment, quote
+
         aligned = alignment(text)
-        if aligned is None:
-            return
         for bead in aligned.beads:
             if not bead.paragraph:
                 continue

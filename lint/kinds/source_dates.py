@@ -11,8 +11,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..analysis import Analysis
-from ..bilingual.dates import days_in, source_dates, target_dates
-from ..bilingual.segments import pairs, quote, sentence_near
 from ..findings import Hit
 from . import Kind
 
@@ -22,7 +20,12 @@ class SourceDates(Kind):
     placeholders = frozenset({"problem", "source"})
 
     def check(self, text: Analysis) -> Iterable[Hit]:
-        source = text.doc.translation.text if text.doc.translation is not None else ""
+        if text.doc.translation is None:
+            return  # no source: nothing to compare (and nothing of lint.bilingual imported)
+        from ..bilingual.dates import days_in, source_dates, target_dates
+        from ..bilingual.segments import pairs, quote, sentence_near
+
+        source = text.doc.translation.text
         for _, bead in pairs(text):
             (s0, s1), (t0, t1) = bead.source, bead.target
             found = target_dates(text.text, t0, t1)
@@ -62,6 +65,10 @@ class SourceDates(Kind):
         if date.day is not None and named:  # the month alone
             d = named[0]
             return f"The day of the source's date is missing: the source has “{date.text}” ({english})", (d.start, d.end)
+        swapped = [d for d in found if not d.numeric and d.month == date.day and d.day == date.month]
+        if swapped:
+            d = swapped[0]
+            return f"Date changed, its day and month swapped: the source has “{date.text}” ({english})", (d.start, d.end)
         other = [d for d in found if not d.numeric and d.day is not None and date.day is not None and
                  ((d.day == date.day) != (d.month == date.month))]
         if other:

@@ -13,11 +13,7 @@ import math
 from typing import Iterable
 
 from ..analysis import Analysis
-from ..bilingual.dates import source_dates, target_dates
-from ..bilingual.numbers import currency_agrees, loose_source_values, same_value, source_figures, target_numbers
-from ..bilingual.segments import pairs, quote, sentence_near
 from ..findings import Hit
-from ..numerals import format_international
 from . import Kind
 
 
@@ -26,16 +22,27 @@ class SourceFigures(Kind):
     placeholders = frozenset({"problem", "source"})
 
     def check(self, text: Analysis) -> Iterable[Hit]:
-        for _, bead in pairs(text):
-            yield from self._segment(text, bead)
+        if text.doc.translation is None:
+            return  # no source: nothing to compare (and nothing of lint.bilingual imported)
+        from ..bilingual.numbers import decimal_mark
+        from ..bilingual.segments import pairs
 
-    def _segment(self, text: Analysis, bead) -> Iterable[Hit]:
+        decimal = decimal_mark(text.doc.translation.text)
+        for _, bead in pairs(text):
+            yield from self._segment(text, bead, decimal)
+
+    def _segment(self, text: Analysis, bead, decimal: str | None) -> Iterable[Hit]:
+        from ..bilingual.dates import source_dates, target_dates
+        from ..bilingual.numbers import currency_agrees, loose_source_values, same_value, source_figures, target_numbers
+        from ..bilingual.segments import quote, sentence_near
+        from ..numerals import format_international
+
         source = text.doc.translation.text
         (s0, s1), (t0, t1) = bead.source, bead.target
         dates = source_dates(source, s0, s1)
-        wanted = [f for f in source_figures(source, s0, s1) if not any(d.start < f.end and f.start < d.end for d in dates)]
+        wanted = [f for f in source_figures(source, s0, s1, decimal) if not any(d.start < f.end and f.start < d.end for d in dates)]
         numbers = target_numbers(text.text, t0, t1)
-        loose = loose_source_values(source, s0, s1)
+        loose = loose_source_values(source, s0, s1, decimal)
         strangers = _strangers(numbers, loose)
         if dates:  # a day or year of a date is the date check's to report
             spans = [(d.start, d.end) for d in target_dates(text.text, t0, t1)]
@@ -54,7 +61,7 @@ class SourceFigures(Kind):
                     n = priced[0]
                     yield Hit(n.start, n.end, self.format(problem=f"The source's {shown} is in another currency here", source=said))
                 continue
-            other = _nearest(strangers, figure.values[0])
+            other = _nearest(strangers, figure.values[0], (figure.start - s0) / max(s1 - s0, 1), t0, t1)
             if other is not None:
                 strangers.remove(other)
                 yield Hit(other.start, other.end, self.format(
@@ -70,15 +77,18 @@ class SourceFigures(Kind):
 def _strangers(numbers: list, loose: set[float]) -> list:
     """The target's numbers in digits that stand for no number of the source, read as every
     value it may have: added, or changed."""
+    from ..bilingual.numbers import same_value
+
     return [n for n in numbers if n.digits and not any(same_value(v, w) for w in n.values for v in loose)]
 
 
-def _nearest(numbers: list, value: float):
-    """The target number a changed source figure most likely became: the one nearest in size,
-    within a factor of 1,000 (a year is no count of voters), and a year for a year."""
+def _nearest(numbers: list, value: float, place: float, t0: int, t1: int):
+    """The target number a changed source figure most likely became: the one standing nearest
+    where the figure stands in the source segment (translations keep the order of the facts),
+    of a size within a factor of 1,000 (a year is no count of voters), and a year for a year."""
     year = _is_year(value)
     fitting = [n for n in numbers if n.values[0] and value and _is_year(n.values[0]) == year and 1 / 1000 <= n.values[0] / value <= 1000]
-    return min(fitting, key=lambda n: abs(math.log(n.values[0] / value)), default=None)
+    return min(fitting, key=lambda n: abs((n.start - t0) / max(t1 - t0, 1) - place), default=None)
 
 
 def _is_year(value: float) -> bool:

@@ -14,8 +14,6 @@ import difflib
 from typing import Iterable
 
 from ..analysis import Analysis
-from ..bilingual.segments import alignment, quote, sentence_near
-from ..bilingual.tokens import carried, source_tokens
 from ..findings import Hit
 from ..patterns import lazy_compile
 from . import Kind
@@ -29,9 +27,12 @@ class SourceTokens(Kind):
     placeholders = frozenset({"problem", "source"})
 
     def check(self, text: Analysis) -> Iterable[Hit]:
+        if text.doc.translation is None:
+            return  # no source: nothing to compare (and nothing of lint.bilingual imported)
+        from ..bilingual.segments import alignment, quote, sentence_near
+        from ..bilingual.tokens import carried, source_tokens
+
         aligned = alignment(text)
-        if aligned is None:
-            return
         source = aligned.source.text
         latin = aligned.source.script == "Latin"
         beads = aligned.beads

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..analysis import ENGLISH_SHARE
-from ..bilingual.segments import pairs, quote
 from ..findings import Hit
 from ..patterns import lazy_compile
 from . import Kind
@@ -27,6 +26,8 @@ class UntranslatedSegment(Kind):
         translation = text.doc.translation
         if translation is None or _reads_as_english(translation.text):
             return
+        from ..bilingual.segments import pairs, quote
+
         source = translation.text
         for _, bead in pairs(text):
             (s0, s1), (t0, t1) = bead.source, bead.target
@@ -48,10 +49,11 @@ def _reads_as_english(source: str) -> bool:
 
 
 def _has_words(segment: str) -> bool:
-    """More than figures and names: three words, or four characters of a script without spaces."""
+    """More than figures and names: three words, or four letters of a script beyond Latin's
+    (Chinese writes no spaces, and has no capitals)."""
     words = _WORD.findall(segment)
     lower = [w for w in words if not w[0].isupper()]
-    return len(lower) >= 3 or sum(len(w) for w in words if not w.isascii()) >= 4
+    return len(lower) >= 3 or sum(1 for w in words for c in w if ord(c) > 0x024F) >= 4
 
 
 def _copied_run(source: str, text: str, start: int, end: int) -> tuple[int, int] | None:
