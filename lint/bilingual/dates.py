@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..patterns import lazy_compile
 from .numbers import chinese_numeral, fold_digits
+from .source import Located
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -46,10 +47,7 @@ _DAY_ONLY = lazy_compile(r"(?<![0-9])(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])"
 
 
 @dataclass(frozen=True)
-class SourceDate:
-    start: int
-    end: int
-    text: str
+class SourceDate(Located):
     year: int | None
     month: int | None
     day: int | None

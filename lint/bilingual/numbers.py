@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..numerals import SCALE_FACTORS, find_figures
 from ..patterns import lazy_compile
+from .source import Located
 
 # One code point to one code point: offsets in the folded text are offsets in the original.
 _DIGITS = str.maketrans(
@@ -60,17 +61,13 @@ _DATE_AFTER = lazy_compile(r"\s?(?:月|日|号|時|时(?!间)|点|分(?!之))")
 _ORDINAL_BEFORE = "第"
 # Times and ISO dates hold digits that count nothing (the date check reads the dates).
 _NOT_QUANTITIES = lazy_compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{1,2}-\d{1,2}")
-_LIST_MARKER = lazy_compile(r"\d{1,2}[.、)）](?!\d)")
 # Measure words after a written-out Chinese numeral that make it a count.
 _CLASSIFIER = lazy_compile(r"[余多]?(?:人|名|个|位|元|家|件|次|年|天|岁|种|项|条|只|台|辆|座|所|架|艘|吨|公里|米|美元|倍|股|份|户|起|例)")
 _RANGE = lazy_compile(r"\s?(?:-|–|—|~|～|至|到|तक|से)\s?")
 
 
 @dataclass(frozen=True)
-class SourceFigure:
-    start: int
-    end: int
-    text: str
+class SourceFigure(Located):
     values: tuple[float, ...]  # every value the numeral may stand for
     currency: str | None
     percent: bool

@@ -11,6 +11,15 @@ _SENTENCE_END = lazy_compile(r"[。！？!?；।॥]+[」』”\"’）)\]]*|(?
 
 
 @dataclass(frozen=True)
+class Located:
+    """A piece of the source text: offsets, and the text as the source writes it."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class TranslationSource:
     path: str
     text: str

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..findings import Hit
-from . import Kind, RuleError
+from . import RuleError
+from .bilingual_base import BilingualKind
 
 
-class ParagraphAlignment(Kind):
+class ParagraphAlignment(BilingualKind):
     name = "paragraph-alignment"
     placeholders = frozenset({"source"})
     params = {"side": (str, "source")}
@@ -18,9 +19,7 @@ class ParagraphAlignment(Kind):
         if self.side not in ("source", "target"):
             raise RuleError("'side' must be \"source\" (a missing paragraph) or \"target\" (an extra one)")
 
-    def check(self, text) -> Iterable[Hit]:
-        if text.doc.translation is None:
-            return  # no source: nothing to compare (and nothing of lint.bilingual imported)
+    def compare(self, text) -> Iterable[Hit]:
         from ..bilingual.segments import alignment, quote
 
         aligned = alignment(text)

@@ -12,16 +12,13 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Hit
-from . import Kind
+from .bilingual_base import BilingualKind
 
 
-class SourceDates(Kind):
+class SourceDates(BilingualKind):
     name = "source-dates"
-    placeholders = frozenset({"problem", "source"})
 
-    def check(self, text: Analysis) -> Iterable[Hit]:
-        if text.doc.translation is None:
-            return  # no source: nothing to compare (and nothing of lint.bilingual imported)
+    def compare(self, text) -> Iterable[Hit]:
         from ..bilingual.dates import days_in, source_dates, target_dates
         from ..bilingual.segments import pairs, quote, sentence_near
 

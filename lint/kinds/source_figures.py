@@ -14,16 +14,13 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Hit
-from . import Kind
+from .bilingual_base import BilingualKind
 
 
-class SourceFigures(Kind):
+class SourceFigures(BilingualKind):
     name = "source-figures"
-    placeholders = frozenset({"problem", "source"})
 
-    def check(self, text: Analysis) -> Iterable[Hit]:
-        if text.doc.translation is None:
-            return  # no source: nothing to compare (and nothing of lint.bilingual imported)
+    def compare(self, text) -> Iterable[Hit]:
         from ..bilingual.numbers import decimal_mark
         from ..bilingual.segments import pairs
 

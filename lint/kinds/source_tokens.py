@@ -16,19 +16,16 @@ from typing import Iterable
 from ..analysis import Analysis
 from ..findings import Hit
 from ..patterns import lazy_compile
-from . import Kind
+from .bilingual_base import BilingualKind
 
 _TARGET_WORD = lazy_compile(r"[A-Za-z][A-Za-z0-9]*(?:[-&.'][A-Za-z0-9]+){0,4}")
 _KINDS = {"url": "web address", "email": "e-mail address", "handle": "handle", "hashtag": "hashtag", "name": "name"}
 
 
-class SourceTokens(Kind):
+class SourceTokens(BilingualKind):
     name = "source-tokens"
-    placeholders = frozenset({"problem", "source"})
 
-    def check(self, text: Analysis) -> Iterable[Hit]:
-        if text.doc.translation is None:
-            return  # no source: nothing to compare (and nothing of lint.bilingual imported)
+    def compare(self, text) -> Iterable[Hit]:
         from ..bilingual.segments import alignment, quote, sentence_near
         from ..bilingual.tokens import carried, source_tokens
 

@@ -12,19 +12,18 @@ from typing import Iterable
 from ..analysis import ENGLISH_SHARE
 from ..findings import Hit
 from ..patterns import lazy_compile
-from . import Kind
+from .bilingual_base import BilingualKind
 
 _WORD = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 RUN_WORDS = 6  # a copied run this long is no name or title
 
 
-class UntranslatedSegment(Kind):
+class UntranslatedSegment(BilingualKind):
     name = "untranslated-segment"
-    placeholders = frozenset({"problem", "source"})
 
-    def check(self, text) -> Iterable[Hit]:
+    def compare(self, text) -> Iterable[Hit]:
         translation = text.doc.translation
-        if translation is None or _reads_as_english(translation.text):
+        if _reads_as_english(translation.text):
             return
         from ..bilingual.segments import pairs, quote
 
