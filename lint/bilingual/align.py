@@ -23,6 +23,10 @@ _PRIOR = {kind: -math.log(p) for kind, p in _BEADS.items()}
 _VARIANCE = 6.8  # Gale and Church's variance of target length per source character, at ratio 1
 MAX_SENTENCES = 20000  # beyond this a text is not an article: it is left unaligned
 _MIN_BAND = 30
+# Counts further apart than this are not one text and its translation: they are left unaligned
+# (and the band, so the work per sentence, stays bounded).
+MAX_GAP = 190
+MAX_CELLS = 2_000_000  # of the banded table: a few seconds of work at most
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,8 @@ def align(source: TranslationSource, target_paragraphs: Sequence[Span], target_s
     paragraphs = source.paragraphs
     if len(paragraphs) == len(target_paragraphs):
         return Alignment(source, tuple(Bead(s, t) for s, t in zip(paragraphs, target_paragraphs)), True)
-    if not paragraphs or not target_paragraphs or max(len(paragraphs), len(target_paragraphs)) > MAX_SENTENCES:
+    if (not paragraphs or not target_paragraphs or max(len(paragraphs), len(target_paragraphs)) > MAX_SENTENCES
+            or abs(len(paragraphs) - len(target_paragraphs)) > MAX_GAP):
         return Alignment(source, (), False)
     source_sentences = source.sentences()
     beads: list[Bead] = []
@@ -70,12 +75,10 @@ def _within(spans: Sequence[Span], outer: Span) -> list[Span]:
 
 
 def _sentence_beads(source: list[Span], target: list[Span]) -> list[Bead]:
-    if not source or not target:
+    pairs = gale_church([e - s for s, e in source], [e - s for s, e in target]) if source and target else []
+    if not pairs:  # nothing to align, or too much: the group as one bead
         return [Bead(_cover(source, 0, len(source)), _cover(target, 0, len(target)))]
-    return [
-        Bead(_cover(source, i0, i1), _cover(target, j0, j1), anchor=_anchor(target, j0))
-        for (i0, i1), (j0, j1) in gale_church([e - s for s, e in source], [e - s for s, e in target])
-    ]
+    return [Bead(_cover(source, i0, i1), _cover(target, j0, j1), anchor=_anchor(target, j0)) for (i0, i1), (j0, j1) in pairs]
 
 
 def _cover(spans: Sequence[Span], first: int, last: int) -> Span | None:
@@ -90,7 +93,11 @@ def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int]) ->
     """The least costly sequence of beads: ((i0, i1), (j0, j1)) ranges of sentence indexes.
 
     The length ratio is first taken from the totals, which a missing paragraph skews; it is then
-    measured again on the one-to-one beads of that first alignment, and the texts aligned anew."""
+    measured again on the one-to-one beads of that first alignment, and the texts aligned anew.
+    Texts too long to align within MAX_CELLS, or with counts more than MAX_GAP apart, get no beads."""
+    n, m = len(source_lengths), len(target_lengths)
+    if abs(n - m) > MAX_GAP or (n + 1) * (2 * min(max(_MIN_BAND, 2 * abs(n - m) + 10), 2 * MAX_GAP + 10) + 1) > MAX_CELLS:
+        return []
     ratio = max(sum(target_lengths), 1) / max(sum(source_lengths), 1)
     beads = _gale_church(source_lengths, target_lengths, ratio)
     ratios = sorted(target_lengths[j0] / source_lengths[i0] for (i0, i1), (j0, j1) in beads
@@ -104,53 +111,62 @@ def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int]) ->
 
 def _gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int], ratio: float) -> list[tuple[Span, Span]]:
     n, m = len(source_lengths), len(target_lengths)
-    band = max(_MIN_BAND, 2 * abs(n - m) + 10)
+    band = min(max(_MIN_BAND, 2 * abs(n - m) + 10), 2 * MAX_GAP + 10)
     src_sum = [0]
     for length in source_lengths:
         src_sum.append(src_sum[-1] + length)
     tgt_sum = [0]
     for length in target_lengths:
         tgt_sum.append(tgt_sum[-1] + length)
-
-    def window(i: int) -> tuple[int, int]:
-        centre = i * m // n if n else 0
-        return max(0, centre - band), min(m, centre + band)
-
+    # Row i keeps the columns lo[i]..hi[i] of the table: the band around the diagonal.
+    lo = [max(0, (i * m // n if n else 0) - band) for i in range(n + 1)]
+    hi = [min(m, (i * m // n if n else 0) + band) for i in range(n + 1)]
+    infinity = math.inf
+    moves_with_prior = list(_PRIOR.items())
+    variance = _VARIANCE * ratio
+    erfc, log, sqrt = math.erfc, math.log, math.sqrt
     costs: list[list[float]] = []
     moves: list[list[tuple[int, int] | None]] = []
-    infinity = math.inf
     for i in range(n + 1):
-        lo, hi = window(i)
-        row = [infinity] * (hi - lo + 1)
-        back: list[tuple[int, int] | None] = [None] * (hi - lo + 1)
-        for j in range(lo, hi + 1):
+        row_lo, row_hi = lo[i], hi[i]
+        row = [infinity] * (row_hi - row_lo + 1)
+        back: list[tuple[int, int] | None] = [None] * (row_hi - row_lo + 1)
+        for j in range(row_lo, row_hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
             best, move = infinity, None
-            for (di, dj), prior in _PRIOR.items():
+            for (di, dj), prior in moves_with_prior:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
-                plo, phi = window(pi) if pi != i else (lo, hi)
-                if not plo <= pj <= phi:
-                    continue
-                previous = costs[pi][pj - plo] if pi != i else row[pj - lo]
-                if previous == infinity:
-                    continue
+                if pi == i:
+                    if pj < row_lo:
+                        continue
+                    previous = row[pj - row_lo]
+                else:
+                    if not lo[pi] <= pj <= hi[pi]:
+                        continue
+                    previous = costs[pi][pj - lo[pi]]
                 cost = previous + prior
+                if cost >= best:
+                    continue
                 if di and dj:  # a sentence left out costs its prior alone: how long it is proves nothing
-                    cost += _length_cost(src_sum[i] - src_sum[pi], tgt_sum[j] - tgt_sum[pj], ratio)
+                    source_length = src_sum[i] - src_sum[pi]
+                    target_length = tgt_sum[j] - tgt_sum[pj]
+                    mean = (source_length + target_length / ratio) / 2
+                    if mean > 0:
+                        delta = abs(target_length - source_length * ratio) / sqrt(mean * variance)
+                        cost -= log(max(erfc(delta * 0.7071067811865476), 1e-300))
                 if cost < best:
                     best, move = cost, (di, dj)
-            row[j - lo], back[j - lo] = best, move
+            row[j - row_lo], back[j - row_lo] = best, move
         costs.append(row)
         moves.append(back)
     beads: list[tuple[Span, Span]] = []
     i, j = n, m
     while i > 0 or j > 0:
-        lo, _ = window(i)
-        move = moves[i][j - lo]
+        move = moves[i][j - lo[i]]
         if move is None:  # outside the band: cannot happen with the band wider than the length gap
             break
         di, dj = move

@@ -7,7 +7,7 @@ from ..patterns import lazy_compile
 
 # Sentence ends of the scripts a source may use: CJK full stops (no space follows them), the
 # Devanagari danda, and Latin marks followed by white space.
-_SENTENCE_END = lazy_compile(r"[。！？!?；।॥]+[」』”\"’）)\]]*|(?<=[^\s.])[.…]+[\"'’”)\]]*(?=\s)")
+_SENTENCE_END = lazy_compile(r"[。！？!?；।॥]+[」』”\"’）)\]]*|(?<=[^\s.…])[.…]+[\"'’”)\]]*(?=\s)")
 
 
 @dataclass(frozen=True)
