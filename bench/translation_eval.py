@@ -45,7 +45,10 @@ ACCURACY = ("Accuracy/Mistranslation", "Accuracy/Omission", "Accuracy/Addition",
             "Locale convention/", "Non-translation!", "Terminology/Inconsistent")
 _MONTH = r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 _NUMBER_WORD = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|percent|dozen)\b"
-FIGURE = re.compile(rf"[0-9０-９零〇一二两三四五六七八九十百千万亿]|{_NUMBER_WORD}", re.IGNORECASE)
+FIGURE = re.compile(rf"[0-9０-９]|{_NUMBER_WORD}", re.IGNORECASE)
+# In a Chinese span: digits, a written-out numeral of two characters or more, or one with its
+# measure word (一家, 四类); 一 of an idiom (一目了然) is no figure.
+SOURCE_FIGURE = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九十百千万亿]{2,}|[一二两三四五六七八九十][个家类名人位次年月日万亿千百种项条]")
 DATE = re.compile(rf"{_MONTH}|[0-9]+\s*[月日号]|\b\d{{4}}-\d{{2}}-\d{{2}}\b")
 NAME = re.compile(r"(?<![\w])[A-Z][a-z]+|[A-Z]{2,}|[a-z]+[A-Z]\w*")
 
@@ -58,7 +61,7 @@ def norm(text: str) -> str:
 
 def involves(category: str, span: str, side: str) -> set[str]:
     kinds = set()
-    if FIGURE.search(span):
+    if (FIGURE if side == "target" else SOURCE_FIGURE).search(span):
         kinds.add("figure")
     if DATE.search(span) or category == "Locale convention/Date format":
         kinds.add("date")
@@ -73,6 +76,11 @@ def short(span: str, side: str) -> bool:
     return len(span.split()) <= 3 if side == "target" else len(span.strip()) <= 12
 
 
+def category_counts(category: str, span: str, side: str) -> bool:
+    """Whether the mark counts among the figure or date errors of the RESULT line."""
+    return category.startswith(ACCURACY) and short(span, side) and bool({"figure", "date"} & involves(category, span, side))
+
+
 def in_split(doc: str, split: str) -> bool:
     if split == "all":
         return True
@@ -84,6 +92,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "mqm")
     parser.add_argument("--split", choices=("dev", "held", "all"), default="all")
     parser.add_argument("--show", type=int, default=0)
+    parser.add_argument("--with-monolingual", action="store_true",
+                        help="count the translation and numbers rules that need no source too (what a user sees)")
     args = parser.parse_args()
     corpus = args.corpus
     if not (corpus / "errors.tsv").is_file():
@@ -107,10 +117,12 @@ def main() -> None:
             if norm(line) == segment:
                 marks[key][number].append((cols[4], cols[7], cols[6]))
                 break
-    session = Session(CliSettings(select=tuple(sorted(BILINGUAL))))
+    session = Session(CliSettings(select=tuple(sorted(BILINGUAL | ({"translation", "numbers"} if args.with_monolingual else set())))))
+    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # figure or date errors, short spans
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # (group, kind) -> [caught, marked]
     examples: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
     unmarked = unmarked_flagged = findings_count = 0
+    accurate = accurate_flagged = 0  # lines with no accuracy or locale mark (style and fluency marks allowed)
     by_rule: dict[str, int] = defaultdict(int)
     false_alarms: list[str] = []
     for system_dir in sorted((corpus / "mt-docs").iterdir()):
@@ -125,6 +137,7 @@ def main() -> None:
             text = target.read_text(encoding="utf-8")
             result = session.check_text(str(target), text, source=source)
             flagged: dict[int, list[str]] = defaultdict(list)
+            bilingual_lines = {f.start.line for f in result.findings if f.rule in BILINGUAL}
             for finding in result.findings:
                 flagged[finding.start.line].append(f"{finding.rule}: {finding.message}")
                 by_rule[finding.rule] += 1
@@ -134,12 +147,20 @@ def main() -> None:
             for number, line in enumerate(lines, 1):
                 if not line.strip():
                     continue
+                if not any(c.startswith(ACCURACY) for c, _, _ in marked.get(number, ())):
+                    accurate += 1
+                    if number in bilingual_lines:
+                        accurate_flagged += 1
+                        false_alarms.append(f"{key[0]}/{doc}:{number} (style or fluency marks only): {flagged[number][0]}")
                 if number not in marked:
                     unmarked += 1
-                    if number in flagged:
+                    if number in bilingual_lines:
                         unmarked_flagged += 1
                         false_alarms.append(f"{key[0]}/{doc}:{number}: {flagged[number][0]}")
                     continue
+                for category in {c for c, sp, sd in marked[number] if category_counts(c, sp, sd)}:
+                    by_category[category][0] += number in flagged
+                    by_category[category][1] += 1
                 for group in ("short", "accuracy", "any"):
                     kinds = set()
                     for category, span, side in marked[number]:
@@ -156,9 +177,14 @@ def main() -> None:
     print(f"{'error involves':16} {'group':9} {'flagged':>8} {'marked':>7} {'recall':>7}")
     for (group, kind), (caught, total) in sorted(totals.items()):
         print(f"{kind:16} {group:9} {caught:8d} {total:7d} {caught / max(total, 1):7.1%}")
+    print(f"\n{'figure or date errors (short spans) by category':52} {'flagged':>8} {'marked':>7}")
+    for category, (caught, total) in sorted(by_category.items(), key=lambda kv: -kv[1][1]):
+        print(f"{category:52} {caught:8d} {total:7d}")
     fd = [totals[("short", k)] for k in ("figure", "date")]
     print(f"findings: {findings_count} " + ", ".join(f"{rule.split('/')[1]} {n}" for rule, n in sorted(by_rule.items())))
-    print(f"unmarked lines with a bilingual finding: {unmarked_flagged} of {unmarked}")
+    print(f"unmarked lines with a bilingual finding: {unmarked_flagged} of {unmarked}"
+          + (" (recall above counts the monolingual translation and numbers rules too)" if args.with_monolingual else ""))
+    print(f"lines with no accuracy or locale mark with a bilingual finding: {accurate_flagged} of {accurate}")
     lines_fd = sum(t[1] for t in fd)
     print(f"RESULT split={args.split} figure_or_date_recall={sum(t[0] for t in fd) / max(lines_fd, 1):.3f} "
           f"unmarked_flag_rate={unmarked_flagged / max(unmarked, 1):.3f}")
@@ -167,7 +193,7 @@ def main() -> None:
             print(f"\n== {kind} {what} ({len(items)})")
             for item in items[:args.show]:
                 print("  " + item)
-        print(f"\n== flags on unmarked lines ({len(false_alarms)})")
+        print(f"\n== flags on lines with no accuracy or locale mark ({len(false_alarms)})")
         for item in false_alarms[:args.show]:
             print("  " + item)
 

@@ -308,3 +308,9 @@ def test_a_translation_pattern_without_the_targets_wildcards_is_a_configuration_
     result = CliRunner().invoke(main, ["check", str(tmp_path / "en" / "budget.md")])
     assert result.exit_code == 2
     assert "key 'translation'" in result.stderr and "the source pattern needs the target's wildcards" in result.stderr
+
+
+def test_a_list_items_number_dropped_is_named_as_such():
+    found = described(check_pair("2. 切勿随便登入来历不明的网站。", "Do not log in to websites of unknown origin."))
+    assert [m.split(" (source")[0] for _, _, m in found] == ["The source numbers this item “2.”; the translation does not"]
+    assert described(check_pair("2. 切勿随便登入来历不明的网站。", "2. Do not log in to websites of unknown origin.")) == []

@@ -27,7 +27,7 @@ _WESTERN_MONTHS = {name.lower(): i for i, name in enumerate(MONTHS, 1)} | {
 _CN_NUM = r"[0-9一二三四五六七八九十〇零]"
 _CHINESE_DATE = lazy_compile(
     rf"(?:(?P<y>[0-9]{{4}}) ?年 ?)?(?P<m>{_CN_NUM}{{1,3}}) ?月(?: ?(?P<d>{_CN_NUM}{{1,3}}) ?[日号])?"
-    rf"|(?<![0-9月])(?P<day>[0-9]{{1,2}}) ?[日号](?!本)"
+    rf"|(?<![0-9月])(?P<day>[0-9]{{1,2}}) ?日(?!本)"  # a day alone: 10日 (1号 alone is No. 1: 1号线)
 )
 _ISO_DATE = lazy_compile(r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[01]?[0-9])-(?P<d>[0-3]?[0-9])(?![0-9])")
 _HINDI_DATE = lazy_compile(
@@ -43,7 +43,7 @@ _TARGET_DATE = lazy_compile(
     r"(?:\s(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s(?P<y>[0-9]{4})\b)?"
 )
 _NUMERIC_DATE = lazy_compile(r"(?<![0-9/.-])(?:(?P<y>[0-9]{4})[-/.])?(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})(?:[/.-](?P<y2>[0-9]{2,4}))?(?![0-9/])")
-_DAY_ONLY = lazy_compile(r"(?<![0-9])(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])")
+_DAY_ONLY = lazy_compile(r"(?<![0-9])(?<![0-9][.,])(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9]|[.,][0-9])")
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,11 @@ class SourceFigures(BilingualKind):
                     problem=f"Figure changed: “{text.text[other.start:other.end]}” where the source has {shown}", source=said))
                 continue
             start, end = sentence_near(text, bead, figure.start)
-            yield Hit(start, end, self.format(problem=f"The source's figure {shown} is missing from the translation", source=said))
+            if not source[s0:figure.start].strip() and source.startswith((".", "、", ")", "）"), figure.end):
+                problem = f"The source numbers this item “{source[figure.start:figure.end + 1]}”; the translation does not"
+            else:
+                problem = f"The source's figure {shown} is missing from the translation"
+            yield Hit(start, end, self.format(problem=problem, source=said))
         for other in strangers:
             yield Hit(other.start, other.end, self.format(
                 problem=f"Figure “{text.text[other.start:other.end]}” is not in the source", source=quote(source, s0, s1)))
