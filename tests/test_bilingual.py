@@ -217,16 +217,16 @@ def test_the_aligner_pairs_merged_sentences_and_drops_by_length():
 
 
 def test_alignment_is_bounded_on_long_inputs():
-    # 2,000 source sentences against 1,950: a band around the diagonal, not a square table.
-    source = [30 + (i * 7) % 23 for i in range(2000)]
-    target = [3 * n for n in source[:1950]]
+    # 1,500 source sentences against 1,460: a band around the diagonal, not a square table.
+    source = [30 + (i * 7) % 23 for i in range(1500)]
+    target = [3 * n for n in source[:1460]]
     started = time.perf_counter()
     beads = gale_church(source, target)
     assert time.perf_counter() - started < 20
-    assert sum(i1 - i0 for (i0, i1), _ in beads) == 2000 and sum(j1 - j0 for _, (j0, j1) in beads) == 1950
+    assert sum(i1 - i0 for (i0, i1), _ in beads) == 1500 and sum(j1 - j0 for _, (j0, j1) in beads) == 1460
     # Beyond the table's bound (or counts too far apart to be one text) nothing is aligned, at once.
     started = time.perf_counter()
-    assert gale_church([30] * 30000, [90] * 29000) == [] and gale_church([30] * 1000, [90] * 500) == []
+    assert gale_church([30] * 30000, [90] * 29900) == [] and gale_church([30] * 1000, [90] * 500) == []
     assert time.perf_counter() - started < 1
 
 
@@ -314,3 +314,16 @@ def test_a_list_items_number_dropped_is_named_as_such():
     found = described(check_pair("2. 切勿随便登入来历不明的网站。", "Do not log in to websites of unknown origin."))
     assert [m.split(" (source")[0] for _, _, m in found] == ["The source numbers this item “2.”; the translation does not"]
     assert described(check_pair("2. 切勿随便登入来历不明的网站。", "2. Do not log in to websites of unknown origin.")) == []
+
+
+@pytest.mark.parametrize("source, target", [
+    ("一" * 100_000, "one " * 20_000),                       # a numeral run no number is made of
+    ("3 " * 50_000, "3 " * 50_000),                           # a segment of 50,000 figures
+    (" ".join(["3月5日"] * 2_000), " ".join(["March 5"] * 2_000)),
+    ("https://a.example/" * 5_000, "x"),
+    ("\n\n".join(["段落。"] * 1_000), "\n\n".join(["Para."] * 950)),  # a thousand paragraphs, fifty missing
+])
+def test_hostile_pairs_are_checked_within_the_time_budget(source, target):
+    started = time.perf_counter()
+    check_pair(source, target)  # RulesOverBudget would be raised past the budget
+    assert time.perf_counter() - started < 5

@@ -9,6 +9,7 @@ a translation that gives any of them keeps the figure.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -232,10 +233,14 @@ def target_numbers(text: str, start: int, end: int) -> list[TargetNumber]:
                      any(c.isdigit() for c in f.number))
         for f in find_figures(segment)
     ]
-    taken = [(p.start, p.end) for p in places]
+    # The figures are in order and apart: a place is free when it overlaps neither neighbour.
+    starts = [p.start for p in places]
 
     def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+        index = bisect.bisect_right(starts, a) - 1
+        if index >= 0 and places[index].end > a:
+            return False
+        return index + 1 >= len(starts) or starts[index + 1] >= b
 
     for m in _LOOSE_NUMBER.finditer(segment):
         a, b = start + m.start(), start + m.end()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ..budget import OverBudget
 from .align import Alignment, Bead, align
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
 QUOTE_CHARS = 60
+# No sentence or paragraph of prose holds more figures, dates or names than this; a segment that
+# does (a table pasted in, a hostile file) is not compared, so the work per segment stays bounded.
+MAX_PER_SEGMENT = 300
 
 
 def alignment(text: "Analysis") -> Alignment | None:
@@ -23,7 +27,13 @@ def alignment(text: "Analysis") -> Alignment | None:
         sentences = [(s.start, s.end) for s in text.sentences]
         return align(source, paragraphs, sentences)
 
-    return text.shared("bilingual/alignment", compute)
+    try:
+        return text.shared("bilingual/alignment", compute)
+    except OverBudget:
+        # The rule that ran out of time is reported; the other bilingual rules find the texts
+        # unaligned at once instead of each running out of time on the same work.
+        text.shared("bilingual/alignment", lambda: Alignment(source, (), False))
+        raise
 
 
 def pairs(text: "Analysis") -> Iterator[tuple[int, Bead]]:

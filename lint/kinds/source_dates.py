@@ -20,16 +20,19 @@ class SourceDates(BilingualKind):
 
     def compare(self, text) -> Iterable[Hit]:
         from ..bilingual.dates import days_in, source_dates, target_dates
-        from ..bilingual.segments import pairs, quote, sentence_near
+        from ..bilingual.segments import MAX_PER_SEGMENT, pairs, quote, sentence_near
 
         source = text.doc.translation.text
         for _, bead in pairs(text):
             (s0, s1), (t0, t1) = bead.source, bead.target
+            dates = source_dates(source, s0, s1)
             found = target_dates(text.text, t0, t1)
+            if len(dates) > MAX_PER_SEGMENT or len(found) > MAX_PER_SEGMENT:
+                continue
             days = days_in(text.text, t0, t1)
             # The fullest dates first, each taking the target date it matches: a date the source
             # gives twice (a dateline and the lead) must be there twice.
-            for date in sorted(source_dates(source, s0, s1), key=lambda d: (d.month is None, d.day is None, d.start)):
+            for date in sorted(dates, key=lambda d: (d.month is None, d.day is None, d.start)):
                 problem, span = self._judge(text, date, found, days, t0, t1)
                 if problem is None:
                     continue

@@ -31,14 +31,19 @@ class SourceFigures(BilingualKind):
     def _segment(self, text: Analysis, bead, decimal: str | None) -> Iterable[Hit]:
         from ..bilingual.dates import source_dates, target_dates
         from ..bilingual.numbers import currency_agrees, loose_source_values, same_value, source_figures, target_numbers
-        from ..bilingual.segments import quote, sentence_near
+        from ..bilingual.segments import MAX_PER_SEGMENT, quote, sentence_near
         from ..numerals import format_international
 
         source = text.doc.translation.text
         (s0, s1), (t0, t1) = bead.source, bead.target
         dates = source_dates(source, s0, s1)
-        wanted = [f for f in source_figures(source, s0, s1, decimal) if not any(d.start < f.end and f.start < d.end for d in dates)]
+        figures = source_figures(source, s0, s1, decimal)
+        if len(figures) > MAX_PER_SEGMENT or len(dates) > MAX_PER_SEGMENT:
+            return
+        wanted = [f for f in figures if not any(d.start < f.end and f.start < d.end for d in dates)]
         numbers = target_numbers(text.text, t0, t1)
+        if len(numbers) > 3 * MAX_PER_SEGMENT:  # number words count too ("a", "one")
+            return
         loose = loose_source_values(source, s0, s1, decimal)
         strangers = _strangers(numbers, loose)
         if dates:  # a day or year of a date is the date check's to report

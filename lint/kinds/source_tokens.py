@@ -26,7 +26,7 @@ class SourceTokens(BilingualKind):
     name = "source-tokens"
 
     def compare(self, text) -> Iterable[Hit]:
-        from ..bilingual.segments import alignment, quote, sentence_near
+        from ..bilingual.segments import MAX_PER_SEGMENT, alignment, quote, sentence_near
         from ..bilingual.tokens import carried, source_tokens
 
         aligned = alignment(text)
@@ -41,7 +41,10 @@ class SourceTokens(BilingualKind):
             lower = target.lower()
             near = " ".join(text.text[b.target[0]:b.target[1]] for b in beads[max(index - 1, 0):index + 2] if b.target)
             near_lower = near.lower()
-            for token in source_tokens(source, s0, s1, latin_source=latin):
+            tokens = source_tokens(source, s0, s1, latin_source=latin)
+            if len(tokens) > MAX_PER_SEGMENT:
+                continue
+            for token in tokens:
                 if carried(token, target, lower) or carried(token, near, near_lower):
                     continue
                 said = quote(source, s0, s1, (token.start, token.end))
