@@ -162,3 +162,16 @@ async def test_an_xliff_file_round_trips_through_the_language_server(client):
     assert (diagnostic.range.start.line, diagnostic.range.start.character,
             diagnostic.range.end.line, diagnostic.range.end.character) == (6, 107, 6, 121)
     assert "3亿元" in diagnostic.message
+
+
+@pytest.mark.asyncio
+async def test_malformed_xliff_in_the_language_server_publishes_nothing_and_the_server_lives_on(client):
+    uri = (PAIRS / "broken.xlf").as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id="xml", version=1, text="<xliff><file><body>")))
+    assert list((await wait_published(client, uri)).diagnostics) == []
+    good = (PAIRS / "opened.xlf").as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=good, language_id="xml", version=1, text=XLIFF_12.read_text(encoding="utf-8"))))
+    published = await wait_published(client, good)
+    assert [d.code for d in published.diagnostics if d.code.startswith("translation/")] == ["translation/figure-mismatch"]

@@ -32,4 +32,4 @@ class ParagraphAlignment(BilingualKind):
                 start, end = (sentence.start, sentence.end) if sentence else (at, min(at + 1, len(text.text)))
                 yield Hit(start, end, self.format(source=quote(aligned.source.text, *bead.source)))
             elif self.side == "target" and bead.target is not None:
-                yield Hit(bead.target[0], bead.target[1], self.format(source=""))
+                yield Hit(bead.target[0], bead.target[1], self.format())
