@@ -327,3 +327,11 @@ def test_hostile_pairs_are_checked_within_the_time_budget(source, target):
     started = time.perf_counter()
     check_pair(source, target)  # RulesOverBudget would be raised past the budget
     assert time.perf_counter() - started < 5
+
+
+def test_a_figure_given_more_often_than_in_the_source_is_an_addition():
+    source = "调研显示，58%认为生活更加便利，32%认为就业机会更多。"
+    repeated = "The survey showed 58% found life more convenient, 32% saw more jobs, and 32% saw more jobs."
+    found = [m for r, _, m in described(check_pair(source, repeated)) if r == "figure-mismatch"]
+    assert [m.split(" (source")[0] for m in found] == ["“32%” is given more often here than in the source"]
+    assert described(check_pair(source, "The survey showed 58% found life more convenient and 32% saw more jobs.")) == []

@@ -58,7 +58,7 @@ _SOURCE_FIGURE = lazy_compile(
 # Written-out Chinese numerals: a run of numeral characters; its shape is checked in Python.
 _CN_RUN = lazy_compile(r"(?P<pct>百分之)?(?P<run>[零〇一二两三四五六七八九十百千万亿]{2,12})")
 # Date parts and ordinals are not quantities: 2月10日, 第3, 3号.
-_DATE_AFTER = lazy_compile(r"\s?(?:月|日|号|時|时(?!间)|点|分(?!之))")
+_DATE_AFTER = lazy_compile(r"\s?(?:月|日|時|时(?!间)|点|分(?!之))")  # 1号 alone is No. 1
 _ORDINAL_BEFORE = "第"
 # Times and ISO dates hold digits that count nothing (the date check reads the dates).
 _NOT_QUANTITIES = lazy_compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{1,2}-\d{1,2}")

@@ -56,7 +56,9 @@ class SourceFigures(BilingualKind):
             said = quote(source, s0, s1, (figure.start, figure.end))
             shown = f"“{figure.text}”" + (f" ({format_international(figure.values[0])})" if figure.values[0] >= 10**4 and not figure.text.replace(",", "").isdigit() else "")
             if matches:
-                best = next((n for n in matches if currency_agrees(figure.currency, n.currency) and n.currency), matches[0])
+                # Figures for figures first: "1" takes the target's 1 before its "a".
+                best = next((n for n in matches if currency_agrees(figure.currency, n.currency) and n.currency),
+                            next((n for n in matches if n.digits), matches[0]))
                 used.append((best.start, best.end))
                 priced = [n for n in matches if n.currency]
                 if figure.currency and priced and not any(currency_agrees(figure.currency, n.currency) for n in priced):
@@ -75,6 +77,16 @@ class SourceFigures(BilingualKind):
             else:
                 problem = f"The source's figure {shown} is missing from the translation"
             yield Hit(start, end, self.format(problem=problem, source=said))
+        # A figure of the source the target gives once more: a clause repeated in translation.
+        wanted_values = {v for f in wanted for v in f.values}
+        in_dates = [(d.start, d.end) for d in target_dates(text.text, t0, t1)]
+        for number in numbers:
+            if (number.digits and number.values[0] in wanted_values and number.values[0] >= 10 and not _is_year(number.values[0])
+                    and not any(a < number.end and number.start < b for a, b in used + in_dates)):
+                used.append((number.start, number.end))
+                yield Hit(number.start, number.end, self.format(
+                    problem=f"“{text.text[number.start:number.end]}” is given more often here than in the source",
+                    source=quote(source, s0, s1)))
         for other in strangers:
             yield Hit(other.start, other.end, self.format(
                 problem=f"Figure “{text.text[other.start:other.end]}” is not in the source", source=quote(source, s0, s1)))
