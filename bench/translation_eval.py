@@ -14,7 +14,11 @@ translators marked (errors.tsv):
   whose span is little more than the figure, date or name (three words of the target, twelve
   characters of the source), and "any" every category, style and punctuation marks on a span
   that merely holds a figure included; the RESULT line's recall is the "short" one;
-- flags on unmarked lines: lines no translator marked at all that got a bilingual finding.
+- flags on unmarked lines: lines no translator marked at all that got a bilingual finding, and
+  lines with no accuracy or locale mark (style and fluency marks only) that got one;
+- precision on the judged set (bench/judged/bilingual/, the format of bench/judged/README.md):
+  every bilingual finding read and judged right or wrong; new findings are listed as unjudged
+  (--emit-unjudged FILE writes them out, ready for a verdict).
 
 Documents are split in two by name (--split dev|held|all) so that what was tuned on one half can
 be read on the other.  --show N prints N caught and N missed lines of each group, and N flags on
@@ -36,6 +40,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lint.runner import CliSettings, Session  # noqa: E402
+from precision import Key, read_judged  # noqa: E402  (the judged set's format and reader)
+
+JUDGED = ROOT / "bench" / "judged" / "bilingual"
+MATCH_CHARS = 60
 
 BILINGUAL = frozenset({
     "translation/figure-mismatch", "translation/date-mismatch", "translation/name-mismatch",
@@ -92,6 +100,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "mqm")
     parser.add_argument("--split", choices=("dev", "held", "all"), default="all")
     parser.add_argument("--show", type=int, default=0)
+    parser.add_argument("--emit-unjudged", type=Path, help="write the bilingual findings nobody has judged, in the judged format")
     parser.add_argument("--with-monolingual", action="store_true",
                         help="count the translation and numbers rules that need no source too (what a user sees)")
     args = parser.parse_args()
@@ -125,6 +134,10 @@ def main() -> None:
     accurate = accurate_flagged = 0  # lines with no accuracy or locale mark (style and fluency marks allowed)
     by_rule: dict[str, int] = defaultdict(int)
     false_alarms: list[str] = []
+    judged = {j.key: j for j in read_judged(JUDGED)} if JUDGED.is_dir() else {}
+    verdicts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # rule -> [right, wrong, unjudged]
+    wrong_still: list[str] = []
+    unjudged: list[str] = []
     for system_dir in sorted((corpus / "mt-docs").iterdir()):
         for target in sorted(system_dir.glob("*.txt")):
             doc = target.stem
@@ -138,6 +151,19 @@ def main() -> None:
             result = session.check_text(str(target), text, source=source)
             flagged: dict[int, list[str]] = defaultdict(list)
             bilingual_lines = {f.start.line for f in result.findings if f.rule in BILINGUAL}
+            relative = f"corpus/mqm/mt-docs/{system_dir.name}/{target.name}"
+            for finding in result.findings:
+                if finding.rule not in BILINGUAL:
+                    continue
+                match = " ".join(text[finding.source_start:finding.source_end].replace("\t", " ").split())[:MATCH_CHARS]
+                judgment = judged.get(Key(relative, finding.start.line, finding.rule, match))
+                if judgment is None:
+                    verdicts[finding.rule][2] += 1
+                    unjudged.append(f"{relative}\t{finding.start.line}\t{finding.rule}\t{match}\t\t# {finding.message}")
+                else:
+                    verdicts[finding.rule][0 if judgment.verdict == "right" else 1] += 1
+                    if judgment.verdict == "wrong":
+                        wrong_still.append(f"{relative}:{finding.start.line} {finding.rule}: {judgment.reason}")
             for finding in result.findings:
                 flagged[finding.start.line].append(f"{finding.rule}: {finding.message}")
                 by_rule[finding.rule] += 1
@@ -177,6 +203,14 @@ def main() -> None:
     print(f"{'error involves':16} {'group':9} {'flagged':>8} {'marked':>7} {'recall':>7}")
     for (group, kind), (caught, total) in sorted(totals.items()):
         print(f"{kind:16} {group:9} {caught:8d} {total:7d} {caught / max(total, 1):7.1%}")
+    print(f"\n{'judged set (bench/judged/bilingual)':40} {'right':>6} {'wrong':>6} {'unjudged':>9} {'precision':>10}")
+    for rule, (right, wrong, new) in sorted(verdicts.items()):
+        print(f"{rule:40} {right:6d} {wrong:6d} {new:9d} {right / max(right + wrong, 1):10.1%}")
+    for line in wrong_still:
+        print(f"  judged wrong, still fires: {line}")
+    if args.emit_unjudged:
+        args.emit_unjudged.write_text("\n".join(unjudged) + "\n", encoding="utf-8")
+        print(f"wrote {len(unjudged)} unjudged findings to {args.emit_unjudged}")
     print(f"\n{'figure or date errors (short spans) by category':52} {'flagged':>8} {'marked':>7}")
     for category, (caught, total) in sorted(by_category.items(), key=lambda kv: -kv[1][1]):
         print(f"{category:52} {caught:8d} {total:7d}")
