@@ -3,9 +3,10 @@
 Each figure of a source segment (digits of any script, Chinese numerals, 万/亿, lakh/crore,
 percentages, currencies) must come back in its target segment with its value: 16.7万 as
 167,000 or 0.167 million, 3亿元 as 300 million yuan; a target figure rounded to fewer digits
-keeps it.  A figure the source gives twice must be there twice.  A figure the translation does not have is dropped, or changed where the target
-segment holds a figure the source does not; a figure in digits that stands for no number of
-the source at all is added.  A figure in another currency than the source's is changed too.
+keeps it.  A figure the source gives twice must be there twice, and once more in the target is
+a clause repeated.  A figure the translation does not have is dropped, or changed where the
+target segment holds a figure the source does not; a figure in digits that stands for no number
+of the source at all is added.  A figure in another currency than the source's is changed too.
 """
 from __future__ import annotations
 
