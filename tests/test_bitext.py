@@ -175,3 +175,20 @@ async def test_malformed_xliff_in_the_language_server_publishes_nothing_and_the_
         uri=good, language_id="xml", version=1, text=XLIFF_12.read_text(encoding="utf-8"))))
     published = await wait_published(client, good)
     assert [d.code for d in published.diagnostics if d.code.startswith("translation/")] == ["translation/figure-mismatch"]
+
+
+def test_fixes_in_an_xliff_file_touch_the_target_text_and_keep_the_xml(tmp_path):
+    xlf = tmp_path / "story.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file><body>\n'
+        '<trans-unit id="1"><source>广告</source><target>Advertisement</target></trans-unit>\n'
+        '<trans-unit id="2"><source>汤姆和杰瑞说了这话。</source><target>Tom &amp; Jerry said the the words.</target></trans-unit>\n'
+        '</body></file></xliff>\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--select", "chrome/advertising,typography/doubled-word", str(xlf)])
+    assert result.exit_code == 0, result.output
+    fixed = xlf.read_text(encoding="utf-8")
+    # The chrome line's text goes, its unit stays; the doubled word goes; the file is still XLIFF.
+    assert '<trans-unit id="1"><source>广告</source><target></target></trans-unit>' in fixed
+    assert "<target>Tom &amp; Jerry said the words.</target>" in fixed
+    doc = read_document(str(xlf), fixed)
+    assert doc.text == "Tom & Jerry said the words."
