@@ -22,11 +22,11 @@ _BEADS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0
 _PRIOR = {kind: -math.log(p) for kind, p in _BEADS.items()}
 _VARIANCE = 6.8  # Gale and Church's variance of target length per source character, at ratio 1
 MAX_SENTENCES = 20000  # beyond this a text is not an article: it is left unaligned
-_MIN_BAND = 30
+_MIN_BAND = 20
 # Counts further apart than this are not one text and its translation: they are left unaligned
 # (and the band, so the work per sentence, stays bounded).
 MAX_GAP = 190
-MAX_CELLS = 400_000  # of the banded table: under a second of work
+MAX_CELLS = 200_000  # of the banded table: a few tenths of a second of work
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int]) ->
     measured again on the one-to-one beads of that first alignment, and the texts aligned anew.
     Texts too long to align within MAX_CELLS, or with counts more than MAX_GAP apart, get no beads."""
     n, m = len(source_lengths), len(target_lengths)
-    if abs(n - m) > MAX_GAP or (n + 1) * (2 * min(max(_MIN_BAND, 2 * abs(n - m) + 10), 2 * MAX_GAP + 10) + 1) > MAX_CELLS:
+    if abs(n - m) > MAX_GAP or (n + 1) * (2 * _band(n, m) + 1) > MAX_CELLS:
         return []
     ratio = max(sum(target_lengths), 1) / max(sum(source_lengths), 1)
     beads = _gale_church(source_lengths, target_lengths, ratio)
@@ -111,7 +111,7 @@ def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int]) ->
 
 def _gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int], ratio: float) -> list[tuple[Span, Span]]:
     n, m = len(source_lengths), len(target_lengths)
-    band = min(max(_MIN_BAND, 2 * abs(n - m) + 10), 2 * MAX_GAP + 10)
+    band = _band(n, m)
     src_sum = [0]
     for length in source_lengths:
         src_sum.append(src_sum[-1] + length)
@@ -174,6 +174,12 @@ def _gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int], r
         i, j = i - di, j - dj
     beads.reverse()
     return beads
+
+
+def _band(n: int, m: int) -> int:
+    """How far from the diagonal (scaled to the two counts) a path may stray: no alignment of
+    n with m items strays further than their difference."""
+    return max(_MIN_BAND, abs(n - m) + 10)
 
 
 def _length_cost(source_length: int, target_length: int, ratio: float) -> float:
