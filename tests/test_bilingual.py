@@ -335,3 +335,16 @@ def test_a_figure_given_more_often_than_in_the_source_is_an_addition():
     found = [m for r, _, m in described(check_pair(source, repeated)) if r == "figure-mismatch"]
     assert [m.split(" (source")[0] for m in found] == ["“32%” is given more often here than in the source"]
     assert described(check_pair(source, "The survey showed 58% found life more convenient and 32% saw more jobs.")) == []
+
+
+def test_two_source_paragraphs_translated_as_one_are_compared_as_a_group():
+    source = ("峰会周四在布鲁塞尔开幕，移民问题是领导人议程的首要议题。\n\n"
+              "去年申根国家收到超92万份庇护申请，比前年增长一半。\n\n"
+              "领导人同意出台更严格的驱逐规定，以便更快地遣返非法移民。")
+    merged = ("The summit opened in Brussels on Thursday, with migration at the top of the leaders' agenda. "
+              "Last year the Schengen countries received more than 920,000 asylum applications, half as many again "
+              "as the year before.\n\n"
+              "The leaders agreed on stricter deportation rules so that illegal migrants can be returned faster.")
+    assert described(check_pair(source, merged)) == []  # merged, not missing
+    found = described(check_pair(source, merged.replace("920,000", "92,000")))
+    assert [(r, line) for r, line, _ in found] == [("figure-mismatch", 1)] and "“92万” (920,000)" in found[0][2]
