@@ -40,6 +40,7 @@ def main() -> None:
 @click.option("--locale", help="Audience locale, e.g. en-GB, en-US or en-IN (en-IN allows lakh and crore).")
 @click.option("--languagetool", "languagetool_url", metavar="URL", help="LanguageTool server for the grammar, spelling and style rules [default: NEWSLINT_LANGUAGETOOL_URL].")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
+@click.option("--source", "source_path", type=click.Path(dir_okay=False, path_type=Path), help="The text the checked article was translated from: the bilingual rules compare the two.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--fix", is_flag=True, help="Apply the safe fixes of the selected rules in place ('-': print the fixed text).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the unsafe fixes (a name rewritten, a unit converted, a guessed chrome line deleted).")
@@ -49,7 +50,7 @@ def main() -> None:
 @click.option("--since", metavar="REV", help="Report only findings on lines changed since git revision REV (from its merge base with HEAD).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Check files in N processes (0: one per processor).")
 @click.option("--force-exclude", is_flag=True, help="Apply 'exclude' to files named on the command line too (as pre-commit names them).")
-def check(paths, output_format, select, extend_select, ignore, fail_on, config_path, locale, stdin_filename, color,
+def check(paths, output_format, select, extend_select, ignore, fail_on, config_path, locale, stdin_filename, source_path, color,
           fix, unsafe_fixes, show_diff, baseline_file, new_baseline, since, jobs, force_exclude, languagetool_url=None) -> None:
     """Check articles: files, folders (recursively) or '-' for standard input."""
     from .config import ConfigError
@@ -60,6 +61,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
 
     if fix and show_diff:
         _fail("--fix and --diff cannot be used together (--diff shows what --fix would do)")
+    if source_path is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
+        _fail("--source names the source of one article: give one file (or '-') to check against it")
 
     options = {"locale": locale} if locale else {}
     if languagetool_url:
@@ -71,6 +74,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, config_p
         fail_on=Severity.parse(fail_on) if fail_on else None,
         options=options,
         config=config_path,
+        source=source_path,
     )
     try:
         session = Session(cli)

@@ -17,7 +17,7 @@ from .validators import check_locale, check_positive_int, check_str, check_str_l
 from .sources import DEFAULT_MAX_BYTES
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xlf", "*.xliff", "*.tmx")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 
 
@@ -102,6 +102,18 @@ class Settings:
     overrides: tuple[Override, ...] = ()
     root: Path | None = None  # folder of the configuration file
     source: str | None = None  # the configuration file, for messages
+    translation: tuple[tuple[str, str], ...] = ()  # [translation]: target pattern -> source pattern
+
+    def translation_source(self, path: Path) -> Path | None:
+        """The file `path` was translated from, by the [translation] patterns; None if none says."""
+        if not self.translation:
+            return None
+        from .translation_map import source_for
+
+        found = source_for(self.translation, _relative_posix(path, self.root))
+        if found is None:
+            return None
+        return (self.root / found) if self.root is not None else Path(found)
 
     def for_file(self, path: Path) -> "Settings":
         """These settings with the overrides that match `path` applied."""
@@ -165,7 +177,14 @@ _TOP_KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "packs": ("packs", check_str_list),
     "fail-on": ("fail_on", _fail_on),
     "max-file-size": ("max_file_size", check_positive_int),
+    "translation": ("translation", lambda value: _translation_table(value)),
 }
+
+
+def _translation_table(value: Any) -> tuple[tuple[str, str], ...]:
+    from .translation_map import check_translation_table
+
+    return check_translation_table(value)
 _OVERRIDE_KEYS: dict[str, Callable[[Any], Any]] = {
     "files": check_str_list,
     "select": _rule_patterns,

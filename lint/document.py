@@ -11,9 +11,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Sequence, TypeVar
+from typing import TYPE_CHECKING, Sequence, TypeVar
 
 from .findings import Position
+
+if TYPE_CHECKING:
+    from .bilingual.source import TranslationSource
 
 T = TypeVar("T")
 
@@ -126,6 +129,8 @@ class Document:
     protected: tuple[tuple[int, int], ...] = ()  # source spans no fix may touch (front matter)
     bom: bool = False
     newline: str = "\n"
+    # The text this one was translated from, when known (the bilingual rules compare the two).
+    translation: "TranslationSource | None" = None
 
     @cached_property
     def source_lines(self) -> SourceLines:

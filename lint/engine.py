@@ -119,6 +119,9 @@ class RulesOverBudget(Exception):
         self.rules, self.findings = rules, findings
 
 
+BITEXT_FORMATS = ("xliff", "tmx")  # XML files of segments (lint.formats.bitext)
+
+
 def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding:
     """Map a hit's document-text offsets to the source file."""
     source_start = doc.source_offset(hit.start)
@@ -130,7 +133,12 @@ def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding
         span = None  # front matter is the CMS's, not the copy's: no fix touches it
     if span is not None:
         edit_start, edit_end = span
-        fix = Fix(hit.edit.replacement, lines.position(edit_start), lines.position(edit_end), edit_start, edit_end, hit.edit.safe)
+        replacement = hit.edit.replacement
+        if doc.format in BITEXT_FORMATS and replacement:
+            from xml.sax.saxutils import escape
+
+            replacement = escape(replacement)  # written into XML: "&" and "<" as entities
+        fix = Fix(replacement, lines.position(edit_start), lines.position(edit_end), edit_start, edit_end, hit.edit.safe)
     return Finding(
         path=doc.path,
         start=lines.position(source_start),
@@ -146,6 +154,10 @@ def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding
 
 def _source_span(doc: Document, edit: Edit) -> tuple[int, int] | None:
     """Source offsets an edit replaces; None when it cannot be applied safely."""
+    if edit.whole_lines and doc.format in BITEXT_FORMATS:
+        # A line of an XLIFF or TMX file holds the segment's markup too: delete the text alone.
+        start = doc.source_offset(edit.start)
+        return start, max(doc.source_offset(edit.end, end=True), start)
     if edit.whole_lines:
         span = doc.whole_lines_span(edit.start, edit.end)
         if span is None and doc.format == "html":

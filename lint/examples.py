@@ -43,6 +43,7 @@ class Example:
     message: str | None = None  # a part of the finding's message
     fix: str | None = None  # the fix's replacement
     formats: tuple[str, ...] = FORMATS
+    source: str | None = None  # the text it translates, for the bilingual rules (paragraphs apart by blank lines)
 
 
 @dataclass(frozen=True)
@@ -61,16 +62,16 @@ def parse_example(item: Any, fires: bool) -> Example:
         return _with_span(Example(item, fires)) if fires else Example(item, fires)
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         raise ExampleError("an example is a string or a table with a 'text' string")
-    unknown = set(item) - {"text", "message", "fix", "formats"}
+    unknown = set(item) - {"text", "message", "fix", "formats", "source"}
     if unknown:
-        raise ExampleError(f"unknown key {sorted(unknown)[0]!r} in an example (known: text, message, fix, formats)")
-    for key in ("message", "fix"):
+        raise ExampleError(f"unknown key {sorted(unknown)[0]!r} in an example (known: text, message, fix, formats, source)")
+    for key in ("message", "fix", "source"):
         if key in item and not isinstance(item[key], str):
             raise ExampleError(f"an example's {key!r} must be a string")
     formats = item.get("formats", list(FORMATS))
     if not isinstance(formats, list) or not formats or any(f not in FORMATS for f in formats):
         raise ExampleError(f"an example's 'formats' must list some of {', '.join(FORMATS)}")
-    example = Example(item["text"], fires, None, item.get("message"), item.get("fix"), tuple(formats))
+    example = Example(item["text"], fires, None, item.get("message"), item.get("fix"), tuple(formats), item.get("source"))
     return _with_span(example) if fires else example
 
 
@@ -81,7 +82,7 @@ def _with_span(example: Example) -> Example:
         return example
     span = text[opened + 1:closed]
     plain = text[:opened] + span + text[closed + 1:]
-    return Example(plain, True, span, example.message, example.fix, example.formats)
+    return Example(plain, True, span, example.message, example.fix, example.formats, example.source)
 
 
 def wrap(text: str, fmt: str) -> str | None:
@@ -109,6 +110,10 @@ def run_examples(rule) -> list[Failure]:
             if source is None:
                 continue
             doc = read_document(_SUFFIX[fmt], source, fmt)
+            if example.source is not None:
+                from .bilingual.source import source_from_document
+
+                doc.translation = source_from_document(read_document("source.txt", example.source, "text"))
             found = [locate(doc, rule.id, rule.severity, hit) for hit in rule.checker.check(Analysis(doc))]
             problem = _problem(example, found, source, fmt)
             if problem:

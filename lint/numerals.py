@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .patterns import lazy_compile
 
-__all__ = ["Figure", "find_figures", "format_international"]
+__all__ = ["Figure", "SCALE_FACTORS", "find_figures", "format_international"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +168,7 @@ _SCALE_FACTORS: dict[str, int] = {
     "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
     "tn": 10**12,
 }
+SCALE_FACTORS = _SCALE_FACTORS  # what each scale word multiplies by, for readers of other scripts
 _INDIAN_SCALES = frozenset({"lakh", "lakhs", "crore", "crores", "arab", "cr"})
 _NEEDS_CURRENCY = frozenset({"arab", "cr"})  # "5 arab nations" is not 5 billion
 _CURRENCY_WORDS = frozenset({

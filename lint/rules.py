@@ -97,13 +97,18 @@ def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
         message=entry["message"],
         summary=entry["summary"].strip(),
         description=str(entry.get("description", "")).strip(),
-        fire=tuple(e.text for e in parsed if e.fires),
-        quiet=tuple(e.text for e in parsed if not e.fires),
+        fire=tuple(_shown(e) for e in parsed if e.fires),
+        quiet=tuple(_shown(e) for e in parsed if not e.fires),
         examples=tuple(parsed),
         checker=checker,
         pack=pack,
         enabled=enabled,
     )
+
+
+def _shown(example: Example) -> str:
+    """An example as the documentation shows it: a bilingual rule's with the source it translates."""
+    return example.text if example.source is None else f"{example.text}\n(source: {example.source})"
 
 
 def _check_placeholders(message: str, kind: type[Kind]) -> None:

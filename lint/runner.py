@@ -31,6 +31,7 @@ class CliSettings:
     fail_on: Severity | None = None
     options: dict = field(default_factory=dict)
     config: Path | None = None  # an explicit configuration file
+    source: Path | None = None  # --source: the text the checked file was translated from
 
     def apply(self, settings: Settings) -> Settings:
         return replace(
@@ -147,13 +148,17 @@ class Session:
         return linter
 
     def check_text(
-        self, path: str, text: str, *, fmt: str | None = None, bom: bool = False, settings: Settings | None = None
+        self, path: str, text: str, *, fmt: str | None = None, bom: bool = False, settings: Settings | None = None,
+        source: Path | None = None,
     ) -> FileResult:
+        """Check `text`; with `source`, beside the file it was translated from (the bilingual rules)."""
         if settings is None:
             settings = self.settings_for(Path(path) if path != STDIN else None)
         if fmt is None and path == STDIN:
             fmt = sniff_format(text)  # with no name to go by, the text's own marks say its format
         doc = read_document(path, text, fmt, bom=bom)
+        if source is not None and doc.translation is None:
+            doc.translation = read_translation_source(source, settings.max_file_size)
         try:
             findings = self.linter(settings).check(doc, settings)
         except RulesOverBudget as exc:
@@ -168,7 +173,8 @@ class Session:
             settings = self.settings_for(path)
             stamp = file_stamp(path)
             source = read_source(path, max_bytes=settings.max_file_size)
-            return replace(self.check_text(shown, source.text, bom=source.bom, settings=settings), stamp=stamp)
+            original = self.cli.source or settings.translation_source(path)
+            return replace(self.check_text(shown, source.text, bom=source.bom, settings=settings, source=original), stamp=stamp)
         except UnreadableInput as exc:
             return FileResult(shown, error=InputError(shown, str(exc)))
         except (ConfigError, PackError) as exc:
@@ -181,7 +187,7 @@ class Session:
         shown = filename or STDIN
         try:
             source = decode(shown, data)
-            return self.check_text(shown, source.text, bom=source.bom)
+            return self.check_text(shown, source.text, bom=source.bom, source=self.cli.source)
         except UnreadableInput as exc:
             return FileResult(shown, error=InputError(shown, str(exc)))
         except (ConfigError, PackError) as exc:
@@ -233,6 +239,18 @@ class Session:
                     wanted = True  # checking it reports the loop, in one line
                 if wanted:
                     yield candidate
+
+
+def read_translation_source(path: Path, max_bytes: int):
+    """The source a target translates, read by newslint's own readers; an unreadable one is an
+    input error of the target that names the source."""
+    from .bilingual.source import source_from_document
+
+    try:
+        text = read_source(path, max_bytes=max_bytes)
+    except UnreadableInput as exc:
+        raise UnreadableInput(f"its source {path}: {exc}") from None
+    return source_from_document(read_document(str(path), text.text))
 
 
 def _refuse_broken_link(path: Path) -> None:

@@ -14,6 +14,9 @@ FORMAT_BY_SUFFIX = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".tmx": "tmx",
 }
 
 
@@ -48,6 +51,13 @@ def sniff_format(source: str) -> str:
 
 def read_document(path: str, source: str, fmt: str | None = None, *, bom: bool = False) -> Document:
     fmt = fmt or format_for(path)
+    if fmt in ("xliff", "tmx"):  # bilingual files: the target text, its source beside it
+        from .bitext import read_bitext
+
+        doc = read_bitext(path, source, fmt)
+        doc.bom = bom
+        doc.newline = "\r\n" if "\r\n" in source else "\n"
+        return doc
     if fmt == "markdown":
         from .markdown import read_markdown as reader
     elif fmt == "html":

@@ -42,6 +42,11 @@ KIND_MODULES = {
     "space-before": "spacing",
     "literal": "literal",
     "join": "joins",
+    "source-figures": "source_figures",
+    "source-dates": "source_dates",
+    "source-tokens": "source_tokens",
+    "untranslated-segment": "untranslated_segment",
+    "paragraph-alignment": "paragraph_alignment",
 }
 
 

@@ -29,6 +29,7 @@ from ..config import ConfigError
 from ..formats import FORMAT_BY_SUFFIX
 from ..rules import PackError
 from ..runner import CliSettings, Session
+from ..sources import UnreadableInput
 from .checking import check_text
 from .diagnostics import FIX_ALL_KIND, ActionBuilder, CheckedDocument, diagnostics
 from .positions import ENCODINGS, UTF16, LineIndex
@@ -37,7 +38,7 @@ from .settings import EditorSettings, SettingsError, editor_settings, known_keys
 logger = logging.getLogger("newslint.lsp")
 
 FORMAT_BY_LANGUAGE = {"plaintext": "text", "text": "text", "markdown": "markdown", "html": "html"}
-_SUFFIX_BY_FORMAT = {"text": ".txt", "markdown": ".md", "html": ".html"}
+_SUFFIX_BY_FORMAT = {"text": ".txt", "markdown": ".md", "html": ".html", "xliff": ".xlf", "tmx": ".tmx"}
 
 
 class _Unreadable:
@@ -224,6 +225,9 @@ class NewslintServer(LanguageServer):
             checked = await asyncio.get_running_loop().run_in_executor(self.check_pool, work)
         except (ConfigError, PackError) as exc:
             self.report(f"newslint: {exc}", types.MessageType.Error)
+            checked = CheckedDocument(uri, version, text, fmt, (), LineIndex(text), encoding)
+        except UnreadableInput as exc:  # a malformed XLIFF or TMX file, until it is mended
+            self.report(f"newslint: {path}: {exc}", types.MessageType.Warning)
             checked = CheckedDocument(uri, version, text, fmt, (), LineIndex(text), encoding)
         except Exception as exc:  # a bug must not take the server down with it
             logger.exception("checking %s failed", uri)

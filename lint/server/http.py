@@ -39,6 +39,7 @@ from ..config import ConfigError
 from ..lsp.checking import check_text
 from ..rules import PackError
 from ..runner import STDIN, CliSettings, Session
+from ..sources import UnreadableInput
 from .access import (ALLOWED_REQUEST_HEADERS, TOKEN_COOKIE, TOKEN_ENV, AccessPolicy, check_token, generate_token, host_form,
                      presented_tokens, token_matches)
 from .errors import RequestError
@@ -282,7 +283,10 @@ class CheckHandler(BaseHTTPRequestHandler):
         self._require_type(_JSON, "/v1/check takes a JSON body")
         request = read_native_request(self._body(), self._rules())
         # The article's path names it and may give its format; the configuration is the server's own.
-        result = check_text(self.server.session, request.overrides, request.path, request.text, request.fmt, settings_from=STDIN)
+        try:
+            result = check_text(self.server.session, request.overrides, request.path, request.text, request.fmt, settings_from=STDIN)
+        except UnreadableInput as exc:  # a malformed XLIFF or TMX file: the text cannot be read
+            raise RequestError(422, f"{request.path}: {exc}") from None
         self._json(200, document([result]))
 
     def rule_list(self) -> None:

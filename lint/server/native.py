@@ -17,7 +17,7 @@ from ..lsp.settings import SettingsError, editor_settings, kebab_case
 from ..runner import STDIN, CliSettings
 from .errors import RequestError, check_unicode
 
-FORMATS = ("text", "markdown", "html")
+FORMATS = ("text", "markdown", "html", "xliff", "tmx")
 REQUEST_KEYS = ("text", "format", "path", "select", "extend-select", "ignore", "locale")
 _RULE_KEYS = ("select", "extend-select", "ignore")
 
