@@ -88,12 +88,6 @@ class Session:
         key = (base.source, base.packs)
         if key in self._validated:
             return
-        from .engine import select_rules
-        from .selection import unknown_selection
-        from .suppressions import UNUSED_SUPPRESSION_RULE
-
-        rules = (*self.linter(base).rules, UNUSED_SUPPRESSION_RULE)
-        ids = [rule.id for rule in rules]
         prefix = "tool.newslint." if base.source and base.source.endswith("pyproject.toml") else ""
         checks: list[tuple[str, str, tuple[str, ...]]] = [
             (f"--{name}", "the command line", values)
@@ -110,6 +104,15 @@ class Session:
             name = f"{prefix}overrides[{index}]"
             checks += [(f"{name}.select", where, override.select or ()), (f"{name}.ignore", where, override.ignore),
                        (f"{name}.severity", where, tuple(override.severity))]
+        if not base.packs and not any(patterns for _, _, patterns in checks):
+            self._validated.add(key)  # nothing named: nothing to match (and no module to import for it)
+            return
+        from .engine import select_rules
+        from .selection import unknown_selection
+        from .suppressions import UNUSED_SUPPRESSION_RULE
+
+        rules = (*self.linter(base).rules, UNUSED_SUPPRESSION_RULE)
+        ids = [rule.id for rule in rules]
         for key_name, place, patterns in checks:
             problem = unknown_selection(patterns, ids)
             if problem is not None:
