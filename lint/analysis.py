@@ -14,6 +14,7 @@ from typing import Any, Callable, Hashable, Mapping, NamedTuple, TypeVar
 
 from .document import HEADING, HEADLINE, Block, Document, span_at
 from .findings import Edit
+from .memo import Kept, computed
 from .patterns import lazy_compile
 
 T = TypeVar("T")
@@ -148,11 +149,14 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width spaces and joiners, 
 class Analysis:
     """A Document plus lazily computed, cached analyses and the options in force."""
 
-    def __init__(self, doc: Document, options: Mapping[str, Any] | None = None):
+    def __init__(self, doc: Document, options: Mapping[str, Any] | None = None, kept: Kept | None = None):
         self.doc = doc
         self.text = doc.text
         self.options: Mapping[str, Any] = options or {}
         self._shared: dict[Hashable, Any] = {}
+        # A long-lived session's results of earlier checks: an edit changes one block and one
+        # line, and the next check finds every other block and line as it was.
+        self.keep = kept if kept is not None else computed
 
     def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What several rules of one kind work out alike for this document (a page layout, a
@@ -191,32 +195,13 @@ class Analysis:
     @cached_property
     def line_shapes(self) -> list[LineShape]:
         """Shapes of the non-blank lines, in order."""
-        text, shapes = self.text, []
-        is_function_word, find_words = FUNCTION_WORDS.__contains__, _WORD.findall
+        text, shapes, keep = self.text, [], self.keep
         for line in self.lines:
-            raw = text[line.start:line.end]
-            stripped = raw.strip()
-            if not stripped or not stripped.strip(_INVISIBLE):
-                continue  # blank, or only zero-width characters: nothing a reader sees
-            start = line.start + len(raw) - len(raw.lstrip()) if raw[0].isspace() else line.start
-            last = stripped[-1]
-            sentence_end = last in _SENTENCE_MARKS or (
-                last in _CLOSERS and _SHAPE_SENTENCE_END.search(stripped, max(0, len(stripped) - 8)) is not None
-            )
-            if len(stripped) <= 100:
-                words = find_words(stripped)
-                count = len(words)
-            else:
-                # A long line: its words counted by the spaces, its ratios taken from its start.
-                words = stripped[:100].split()[:SHAPE_SAMPLE]
-                count = stripped.count(" ") + 1
-            sample = len(words) or 1
-            shapes.append(LineShape(
-                line, start, start + len(stripped), count,
-                sum(map(is_function_word, map(str.lower, words))) / sample,
-                sum(map(str.isupper, [w[0] for w in words])) / sample,
-                sentence_end,
-            ))
+            shape = keep(_line_shape, text[line.start:line.end])
+            if shape is not None:
+                lead, length, words, function_ratio, capital_ratio, sentence_end = shape
+                start = line.start + lead
+                shapes.append(LineShape(line, start, start + length, words, function_ratio, capital_ratio, sentence_end))
         return shapes
 
     # ---- language
@@ -259,38 +244,23 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        text = self.text
+        text, keep = self.text, self.keep
         sentences: list[Sentence] = []
-
-        def add(start: int, end: int, block: Block) -> None:
-            body = text[start:end]
-            stripped = body.lstrip()  # leading white space is not part of a sentence
-            if stripped:
-                sentences.append(Sentence(start + len(body) - len(stripped), end, block))
-
         joins = [join.offset for join in self.doc.joins]
         next_join = 0
         for block in self.blocks:
-            # Sentence ends are marks followed by white space, and the joins where scraping
-            # lost that white space (lint.repair), merged in text order.
-            ends = []
-            for match in _SENTENCE_END.finditer(text, block.start, block.end):
-                if text[match.start()] == "." and _is_abbreviation(text, match.start()):
-                    continue
-                ends.append(match.end())
-            glued = len(ends)
+            # The joins where scraping lost the white space after a sentence (lint.repair).
+            inner = []
             while next_join < len(joins) and joins[next_join] < block.end:
                 if joins[next_join] > block.start:
-                    ends.append(joins[next_join])
+                    inner.append(joins[next_join] - block.start)
                 next_join += 1
-            if len(ends) > glued:
-                ends.sort()
-            start = block.start
-            for end in ends:
-                if end > start:
-                    add(start, end, block)
-                    start = end
-            add(start, block.end, block)
+            # What splitting a block reads: the block, and the few characters before it that an
+            # abbreviation at its start reaches back to.
+            lead = min(block.start, _ABBREVIATION_REACH)
+            window = text[block.start - lead:block.end]
+            start = block.start - lead
+            sentences += [Sentence(start + s, start + e, block) for s, e in keep(_block_sentences, window, lead, tuple(inner))]
         return sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
@@ -398,6 +368,60 @@ class Analysis:
         sentence = self.sentence_at(offset)
         start = sentence.start if sentence else self.line_at(offset).start
         return not self.text[start:offset].strip(" \t\"'\u201c\u2018([-•*")
+
+
+def _block_sentences(window: str, lead: int, joins: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of the block window[lead:] (offsets in `window`): sentence ends are marks
+    followed by white space, and the joins (offsets from the block's start) merged in text order."""
+    ends = []
+    for match in _SENTENCE_END.finditer(window, lead):
+        if window[match.start()] == "." and _is_abbreviation(window, match.start()):
+            continue
+        ends.append(match.end())
+    if joins:
+        ends = sorted(ends + [lead + join for join in joins])
+    spans: list[tuple[int, int]] = []
+
+    def add(start: int, end: int) -> None:
+        body = window[start:end]
+        stripped = body.lstrip()  # leading white space is not part of a sentence
+        if stripped:
+            spans.append((start + len(body) - len(stripped), end))
+
+    start = lead
+    for end in ends:
+        if end > start:
+            add(start, end)
+            start = end
+    add(start, len(window))
+    return tuple(spans)
+
+
+def _line_shape(raw: str) -> tuple[int, int, int, float, float, bool] | None:
+    """(lead, length, words, function_ratio, capital_ratio, sentence_end) of a line's text, as
+    LineShape holds them; None for a line a reader sees nothing on."""
+    stripped = raw.strip()
+    if not stripped or not stripped.strip(_INVISIBLE):
+        return None  # blank, or only zero-width characters
+    lead = len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0
+    last = stripped[-1]
+    sentence_end = last in _SENTENCE_MARKS or (
+        last in _CLOSERS and _SHAPE_SENTENCE_END.search(stripped, max(0, len(stripped) - 8)) is not None
+    )
+    if len(stripped) <= 100:
+        words = _WORD.findall(stripped)
+        count = len(words)
+    else:
+        # A long line: its words counted by the spaces, its ratios taken from its start.
+        words = stripped[:100].split()[:SHAPE_SAMPLE]
+        count = stripped.count(" ") + 1
+    sample = len(words) or 1
+    return (
+        lead, len(stripped), count,
+        sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words))) / sample,
+        sum(map(str.isupper, [w[0] for w in words])) / sample,
+        sentence_end,
+    )
 
 
 def capitalised_words(text: str) -> list[str]:

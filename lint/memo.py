@@ -1,16 +1,20 @@
-"""Results of pure functions kept between checks, bounded, and forgotten together on request.
+"""Results kept between checks: an editor checks an article again at every keystroke, and most of
+what one check works out, the next one asks again with the same arguments.
 
-An editor checks an article again at every keystroke, and most of what one check works out (the
-distance between two spellings, whether a word is a common one) the next check asks again with the
-same arguments.  A function whose result depends on its arguments alone is wrapped with `kept`;
-`forget_all` empties every such cache (for a test that compares a warm check with a fresh one).
+`kept` wraps a pure function whose arguments are small (two spellings, one word) in a bounded
+cache for the whole process.  `Kept` holds the results of functions of larger arguments (a
+paragraph's text): a long-lived session (the language server's) owns one, so that a batch run
+keeps no copy of the text it has checked.  `forget_all` empties the process-wide caches (for a
+test that compares a warm check with a fresh one).
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any, Callable, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 _CACHES: list[Any] = []  # the caches made by `kept`, so that they can be emptied together
 
@@ -29,3 +33,28 @@ def kept(maxsize: int) -> Callable[[F], F]:
 def forget_all() -> None:
     for cache in _CACHES:
         cache.cache_clear()
+
+
+class Kept:
+    """The last `size` results of pure functions, by function and arguments (least recently used
+    first out).  One checking thread uses it at a time."""
+
+    def __init__(self, size: int = 1 << 14):
+        self.size = size
+        self._results: OrderedDict[tuple, Any] = OrderedDict()
+
+    def __call__(self, function: Callable[..., T], *args: Any) -> T:
+        key = (function, args)
+        results = self._results
+        if key in results:
+            results.move_to_end(key)
+            return results[key]
+        value = results[key] = function(*args)
+        if len(results) > self.size:
+            results.popitem(last=False)
+        return value
+
+
+def computed(function: Callable[..., T], *args: Any) -> T:
+    """What a check without kept results calls instead of a Kept: the function, every time."""
+    return function(*args)

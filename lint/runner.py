@@ -15,6 +15,7 @@ from .config import ConfigError, Settings, find_config
 from .engine import Linter, RulesOverBudget
 from .findings import Finding, InputError, Severity
 from .formats import read_document, sniff_format
+from .memo import Kept
 from .rules import PackError, load_rules
 from .sources import UnreadableInput, decode, read_source
 
@@ -61,8 +62,11 @@ class FileResult:
 class Session:
     """One run: caches rule packs and linters by the packs each configuration names."""
 
-    def __init__(self, cli: CliSettings | None = None):
+    def __init__(self, cli: CliSettings | None = None, *, keep_results: bool = False):
         self.cli = cli or CliSettings()
+        # An editor's session checks the same article over and over: it keeps what each check
+        # worked out of a paragraph or a line for the next (a batch run keeps nothing).
+        self.kept = Kept() if keep_results else None
         self._linters: dict[tuple[Path, ...], Linter] = {}
         self._by_folder: dict[Path, Settings] = {}  # a folder's settings before per-file overrides
         self._explicit: Settings | None = None
@@ -158,7 +162,7 @@ class Session:
             fmt = sniff_format(text)  # with no name to go by, the text's own marks say its format
         doc = read_document(path, text, fmt, bom=bom)
         try:
-            findings = self.linter(settings).check(doc, settings)
+            findings = self.linter(settings).check(doc, settings, self.kept)
         except RulesOverBudget as exc:
             # The other rules' findings are reported, and the file counts as not fully checked.
             return FileResult(path, exc.findings, error=InputError(path, str(exc)), source=text, fail_on=settings.fail_on, bom=bom)

@@ -71,7 +71,7 @@ def test_warm_checks_after_random_edits_equal_fresh_checks(article: Path, tmp_pa
     path = str(tmp_path / article.name)
     fmt = "markdown" if article.suffix == ".md" else "text"
     versions = _versions(article, steps=25, seed=sum(map(ord, article.name)))
-    server_session = Session()
+    server_session = Session(keep_results=True)
     warm = [check_text(server_session, CliSettings(), path, text, fmt).findings for text in versions]
     for text, findings in zip(versions, warm):
         forget_all()
