@@ -322,7 +322,7 @@ class Analysis:
     @cached_property
     def proper_nouns(self) -> ProperNouns:
         """Capitalised words (not all capitals) counted by spelling, in all and mid-sentence."""
-        counts = {w: c for w, c in Counter(_CAPITALISED.findall(self.text)).items() if w[0].isupper() and not w.isupper()}
+        counts = dict(Counter(word for _, _, word in self._capitalised))
         initial = Counter(self._initial_capitals.values())
         mid_sentence = {w: c - initial.get(w, 0) for w, c in counts.items() if c > initial.get(w, 0)}
         return ProperNouns(counts, mid_sentence)
@@ -331,11 +331,27 @@ class Analysis:
     def name_mentions(self) -> tuple[Mention, ...]:
         """Every capitalised word of proper_nouns, in text order, with where it stands."""
         initial = self._initial_capitals
-        return tuple(
-            Mention(m.start(), m.end(), word, m.start() in initial)
-            for m in _CAPITALISED.finditer(self.text)
-            if (word := m.group())[0].isupper() and not word.isupper()
-        )
+        return tuple(Mention(start, end, word, start in initial) for start, end, word in self._capitalised)
+
+    @cached_property
+    def _capitalised(self) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the capitalised words that are not all capitals, in text order.
+
+        Found a paragraph at a time: a word holds no white space, so none runs across the end of
+        a paragraph (cut right after its blank line), and what the pattern reads around a word
+        (the character before it, two after it) lies within the paragraph, its blank line and
+        the two characters before it.  A long-lived session keeps each paragraph's words."""
+        text, keep = self.text, self.keep
+        found: list[tuple[int, int, str]] = []
+        start = 0
+        while start < len(text):
+            cut = text.find("\n\n", start)
+            end = len(text) if cut == -1 else cut + 2
+            lead = min(start, 2)
+            base = start - lead
+            found += [(base + s, base + e, word) for s, e, word in keep(_capitalised_in, text[base:end], lead)]
+            start = end
+        return found
 
     @cached_property
     def _initial_capitals(self) -> dict[int, str]:
@@ -421,6 +437,15 @@ def _line_shape(raw: str) -> tuple[int, int, int, float, float, bool] | None:
         sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words))) / sample,
         sum(map(str.isupper, [w[0] for w in words])) / sample,
         sentence_end,
+    )
+
+
+def _capitalised_in(window: str, lead: int) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of the capitalised words (not all capitals) of window[lead:]."""
+    return tuple(
+        (m.start(), m.end(), word)
+        for m in _CAPITALISED.finditer(window, lead)
+        if (word := m.group())[0].isupper() and not word.isupper()
     )
 
 
