@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Hashable, Mapping, NamedTuple, TypeVar
+from typing import Any, Callable, Hashable, Iterator, Mapping, NamedTuple, TypeVar
 
 from .document import HEADING, HEADLINE, Block, Document, span_at
 from .findings import Edit
@@ -322,7 +322,8 @@ class Analysis:
     @cached_property
     def proper_nouns(self) -> ProperNouns:
         """Capitalised words (not all capitals) counted by spelling, in all and mid-sentence."""
-        counts = dict(Counter(word for _, _, word in self._capitalised))
+        # Counted from the scan itself: a long document's mentions are made only for a rule that asks.
+        counts = dict(Counter(word for _, _, word in self._capitalised()))
         initial = Counter(self._initial_capitals.values())
         mid_sentence = {w: c - initial.get(w, 0) for w, c in counts.items() if c > initial.get(w, 0)}
         return ProperNouns(counts, mid_sentence)
@@ -331,10 +332,9 @@ class Analysis:
     def name_mentions(self) -> tuple[Mention, ...]:
         """Every capitalised word of proper_nouns, in text order, with where it stands."""
         initial = self._initial_capitals
-        return tuple(Mention(start, end, word, start in initial) for start, end, word in self._capitalised)
+        return tuple(Mention(start, end, word, start in initial) for start, end, word in self._capitalised())
 
-    @cached_property
-    def _capitalised(self) -> list[tuple[int, int, str]]:
+    def _capitalised(self) -> Iterator[tuple[int, int, str]]:
         """(start, end, word) of the capitalised words that are not all capitals, in text order.
 
         Found a paragraph at a time: a word holds no white space, so none runs across the end of
@@ -342,16 +342,15 @@ class Analysis:
         (the character before it, two after it) lies within the paragraph, its blank line and
         the two characters before it.  A long-lived session keeps each paragraph's words."""
         text, keep = self.text, self.keep
-        found: list[tuple[int, int, str]] = []
         start = 0
         while start < len(text):
             cut = text.find("\n\n", start)
             end = len(text) if cut == -1 else cut + 2
             lead = min(start, 2)
             base = start - lead
-            found += [(base + s, base + e, word) for s, e, word in keep(_capitalised_in, text[base:end], lead)]
+            for s, e, word in keep(_capitalised_in, text[base:end], lead):
+                yield base + s, base + e, word
             start = end
-        return found
 
     @cached_property
     def _initial_capitals(self) -> dict[int, str]:
