@@ -14,7 +14,7 @@ from typing import Any, Callable, Hashable, Iterator, Mapping, NamedTuple, TypeV
 
 from .document import HEADING, HEADLINE, Block, Document, span_at
 from .findings import Edit
-from .memo import Kept, computed
+from .memo import Kept, computed, in_window
 from .patterns import lazy_compile
 
 T = TypeVar("T")
@@ -243,10 +243,20 @@ class Analysis:
         return self.doc.blocks
 
     @cached_property
+    def joins(self) -> tuple:
+        """The document's joins (Document.joins), those of the blocks a long-lived session has
+        seen before handed back from its kept results."""
+        if self.keep is computed:
+            return self.doc.joins
+        from .repair import find_joins
+
+        return find_joins(self.text, self.blocks, self.keep)
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         text, keep = self.text, self.keep
         sentences: list[Sentence] = []
-        joins = [join.offset for join in self.doc.joins]
+        joins = [join.offset for join in self.joins]
         next_join = 0
         for block in self.blocks:
             # The joins where scraping lost the white space after a sentence (lint.repair).
@@ -257,10 +267,8 @@ class Analysis:
                 next_join += 1
             # What splitting a block reads: the block, and the few characters before it that an
             # abbreviation at its start reaches back to.
-            lead = min(block.start, _ABBREVIATION_REACH)
-            window = text[block.start - lead:block.end]
-            start = block.start - lead
-            sentences += [Sentence(start + s, start + e, block) for s, e in keep(_block_sentences, window, lead, tuple(inner))]
+            base, spans = in_window(keep, _block_sentences, text, block.start, block.end, _ABBREVIATION_REACH, tuple(inner))
+            sentences += [Sentence(base + s, base + e, block) for s, e in spans]
         return sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
@@ -346,9 +354,8 @@ class Analysis:
         while start < len(text):
             cut = text.find("\n\n", start)
             end = len(text) if cut == -1 else cut + 2
-            lead = min(start, 2)
-            base = start - lead
-            for s, e, word in keep(_capitalised_in, text[base:end], lead):
+            base, words = in_window(keep, _capitalised_in, text, start, end, 2)
+            for s, e, word in words:
                 yield base + s, base + e, word
             start = end
 
@@ -385,30 +392,29 @@ class Analysis:
         return not self.text[start:offset].strip(" \t\"'\u201c\u2018([-•*")
 
 
-def _block_sentences(window: str, lead: int, joins: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
-    """Sentence spans of the block window[lead:] (offsets in `window`): sentence ends are marks
-    followed by white space, and the joins (offsets from the block's start) merged in text order."""
+def _block_sentences(text: str, start: int, end: int, joins: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of the block text[start:end]: sentence ends are marks followed by white
+    space, and the joins (offsets from the block's start) merged in text order."""
     ends = []
-    for match in _SENTENCE_END.finditer(window, lead):
-        if window[match.start()] == "." and _is_abbreviation(window, match.start()):
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
         ends.append(match.end())
     if joins:
-        ends = sorted(ends + [lead + join for join in joins])
+        ends = sorted(ends + [start + join for join in joins])
     spans: list[tuple[int, int]] = []
 
-    def add(start: int, end: int) -> None:
-        body = window[start:end]
+    def add(first: int, last: int) -> None:
+        body = text[first:last]
         stripped = body.lstrip()  # leading white space is not part of a sentence
         if stripped:
-            spans.append((start + len(body) - len(stripped), end))
+            spans.append((first + len(body) - len(stripped), last))
 
-    start = lead
-    for end in ends:
-        if end > start:
-            add(start, end)
-            start = end
-    add(start, len(window))
+    for stop in ends:
+        if stop > start:
+            add(start, stop)
+            start = stop
+    add(start, end)
     return tuple(spans)
 
 
@@ -439,11 +445,11 @@ def _line_shape(raw: str) -> tuple[int, int, int, float, float, bool] | None:
     )
 
 
-def _capitalised_in(window: str, lead: int) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, word) of the capitalised words (not all capitals) of window[lead:]."""
+def _capitalised_in(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of the capitalised words (not all capitals) of text[start:end]."""
     return tuple(
         (m.start(), m.end(), word)
-        for m in _CAPITALISED.finditer(window, lead)
+        for m in _CAPITALISED.finditer(text, start, end)
         if (word := m.group())[0].isupper() and not word.isupper()
     )
 

@@ -58,3 +58,16 @@ class Kept:
 def computed(function: Callable[..., T], *args: Any) -> T:
     """What a check without kept results calls instead of a Kept: the function, every time."""
     return function(*args)
+
+
+def in_window(keep: Kept | Callable[..., Any], function: Callable[..., T], text: str, start: int, end: int,
+              reach: int, *args: Any) -> tuple[int, T]:
+    """function(text, start, end, *args) for a function that reads text[start - reach:end] alone
+    and answers in offsets of `text`: (what to add to those offsets, the answer).
+
+    With a Kept, the function is given just that window (so that equal windows anywhere in any
+    document share one result); otherwise the whole text, which costs no copy."""
+    if keep is computed:
+        return 0, function(text, start, end, *args)
+    base = max(0, start - reach)
+    return base, keep(function, text[base:end], start - base, end - base, *args)
