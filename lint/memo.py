@@ -36,22 +36,30 @@ def forget_all() -> None:
 
 
 class Kept:
-    """The last `size` results of pure functions, by function and arguments (least recently used
-    first out).  One checking thread uses it at a time."""
+    """Results of pure functions by function and arguments, the least recently used dropped first
+    once they hold more than `size` results or their text arguments more than `chars` characters
+    (an editor's document may be one 5 MB paragraph, and every edit makes another).  One
+    checking thread uses it at a time."""
 
-    def __init__(self, size: int = 1 << 14):
-        self.size = size
-        self._results: OrderedDict[tuple, Any] = OrderedDict()
+    def __init__(self, size: int = 1 << 14, chars: int = 1 << 23):
+        self.size, self.chars = size, chars
+        self._results: OrderedDict[tuple, tuple[Any, int]] = OrderedDict()
+        self._held = 0  # characters of the text arguments held
 
     def __call__(self, function: Callable[..., T], *args: Any) -> T:
         key = (function, args)
         results = self._results
         if key in results:
             results.move_to_end(key)
-            return results[key]
-        value = results[key] = function(*args)
-        if len(results) > self.size:
-            results.popitem(last=False)
+            return results[key][0]
+        value = function(*args)
+        weight = sum(len(arg) for arg in args if isinstance(arg, str))
+        if weight * 4 > self.chars:
+            return value  # too large to be worth keeping
+        results[key] = (value, weight)
+        self._held += weight
+        while len(results) > self.size or self._held > self.chars:
+            self._held -= results.popitem(last=False)[1][1]
         return value
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from lint.lsp.checking import check_text
-from lint.memo import forget_all
+from lint.memo import Kept, forget_all
 from lint.runner import CliSettings, Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,3 +85,14 @@ def test_the_edits_change_what_is_found() -> None:
     session = Session()
     found = {tuple((f.rule, f.start) for f in session.check_text("variants.txt", text).findings) for text in versions}
     assert len(found) > 5
+
+
+def test_kept_results_stay_within_their_bounds() -> None:
+    """An editor's document may be one long paragraph edited over and over: what the session
+    keeps is bounded by characters as well as by count, and a result is still the function's."""
+    kept = Kept(size=100, chars=1000)
+    for n in range(50):
+        assert kept(str.upper, "x" * 90 + str(n)) == ("X" * 90 + str(n))
+    assert kept._held <= 1000 and len(kept._results) <= 100
+    huge = "y" * 600  # over a quarter of the bound: computed, not kept
+    assert kept(len, huge) == 600 and (len, (huge,)) not in kept._results
