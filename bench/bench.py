@@ -126,7 +126,7 @@ def main() -> None:
         print(f"proselint in-process: {1000 * theirs / len(paths):7.2f} ms/article  {len(paths) / theirs:8.0f} articles/s")
         print(f"newslint is {theirs / ours:.1f}x proselint's speed")
     else:
-        print("proselint: not installed (pip install proselint) - no ratio")
+        print("proselint: not installed (pip install -e '.[bench]') - no ratio")
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Hashable, Mapping, NamedTuple, TypeVar
+from typing import Any, Callable, Hashable, Iterator, Mapping, NamedTuple, TypeVar
 
 from .document import HEADING, HEADLINE, Block, Document, span_at
 from .findings import Edit
+from .memo import Kept, computed, in_window
 from .patterns import lazy_compile
 
 T = TypeVar("T")
@@ -148,11 +149,14 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width spaces and joiners, 
 class Analysis:
     """A Document plus lazily computed, cached analyses and the options in force."""
 
-    def __init__(self, doc: Document, options: Mapping[str, Any] | None = None):
+    def __init__(self, doc: Document, options: Mapping[str, Any] | None = None, kept: Kept | None = None):
         self.doc = doc
         self.text = doc.text
         self.options: Mapping[str, Any] = options or {}
         self._shared: dict[Hashable, Any] = {}
+        # A long-lived session's results of earlier checks: an edit changes one block and one
+        # line, and the next check finds every other block and line as it was.
+        self.keep = kept if kept is not None else computed
 
     def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What several rules of one kind work out alike for this document (a page layout, a
@@ -191,32 +195,13 @@ class Analysis:
     @cached_property
     def line_shapes(self) -> list[LineShape]:
         """Shapes of the non-blank lines, in order."""
-        text, shapes = self.text, []
-        is_function_word, find_words = FUNCTION_WORDS.__contains__, _WORD.findall
+        text, shapes, keep = self.text, [], self.keep
         for line in self.lines:
-            raw = text[line.start:line.end]
-            stripped = raw.strip()
-            if not stripped or not stripped.strip(_INVISIBLE):
-                continue  # blank, or only zero-width characters: nothing a reader sees
-            start = line.start + len(raw) - len(raw.lstrip()) if raw[0].isspace() else line.start
-            last = stripped[-1]
-            sentence_end = last in _SENTENCE_MARKS or (
-                last in _CLOSERS and _SHAPE_SENTENCE_END.search(stripped, max(0, len(stripped) - 8)) is not None
-            )
-            if len(stripped) <= 100:
-                words = find_words(stripped)
-                count = len(words)
-            else:
-                # A long line: its words counted by the spaces, its ratios taken from its start.
-                words = stripped[:100].split()[:SHAPE_SAMPLE]
-                count = stripped.count(" ") + 1
-            sample = len(words) or 1
-            shapes.append(LineShape(
-                line, start, start + len(stripped), count,
-                sum(map(is_function_word, map(str.lower, words))) / sample,
-                sum(map(str.isupper, [w[0] for w in words])) / sample,
-                sentence_end,
-            ))
+            shape = keep(_line_shape, text[line.start:line.end])
+            if shape is not None:
+                lead, length, words, function_ratio, capital_ratio, sentence_end = shape
+                start = line.start + lead
+                shapes.append(LineShape(line, start, start + length, words, function_ratio, capital_ratio, sentence_end))
         return shapes
 
     # ---- language
@@ -258,39 +243,32 @@ class Analysis:
         return self.doc.blocks
 
     @cached_property
+    def joins(self) -> tuple:
+        """The document's joins (Document.joins), those of the blocks a long-lived session has
+        seen before handed back from its kept results."""
+        if self.keep is computed:
+            return self.doc.joins
+        from .repair import find_joins
+
+        return find_joins(self.text, self.blocks, self.keep)
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
-        text = self.text
+        text, keep = self.text, self.keep
         sentences: list[Sentence] = []
-
-        def add(start: int, end: int, block: Block) -> None:
-            body = text[start:end]
-            stripped = body.lstrip()  # leading white space is not part of a sentence
-            if stripped:
-                sentences.append(Sentence(start + len(body) - len(stripped), end, block))
-
-        joins = [join.offset for join in self.doc.joins]
+        joins = [join.offset for join in self.joins]
         next_join = 0
         for block in self.blocks:
-            # Sentence ends are marks followed by white space, and the joins where scraping
-            # lost that white space (lint.repair), merged in text order.
-            ends = []
-            for match in _SENTENCE_END.finditer(text, block.start, block.end):
-                if text[match.start()] == "." and _is_abbreviation(text, match.start()):
-                    continue
-                ends.append(match.end())
-            glued = len(ends)
+            # The joins where scraping lost the white space after a sentence (lint.repair).
+            inner = []
             while next_join < len(joins) and joins[next_join] < block.end:
                 if joins[next_join] > block.start:
-                    ends.append(joins[next_join])
+                    inner.append(joins[next_join] - block.start)
                 next_join += 1
-            if len(ends) > glued:
-                ends.sort()
-            start = block.start
-            for end in ends:
-                if end > start:
-                    add(start, end, block)
-                    start = end
-            add(start, block.end, block)
+            # What splitting a block reads: the block, and the few characters before it that an
+            # abbreviation at its start reaches back to.
+            base, spans = in_window(keep, _block_sentences, text, block.start, block.end, _ABBREVIATION_REACH, tuple(inner))
+            sentences += [Sentence(base + s, base + e, block) for s, e in spans]
         return sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
@@ -352,7 +330,8 @@ class Analysis:
     @cached_property
     def proper_nouns(self) -> ProperNouns:
         """Capitalised words (not all capitals) counted by spelling, in all and mid-sentence."""
-        counts = {w: c for w, c in Counter(_CAPITALISED.findall(self.text)).items() if w[0].isupper() and not w.isupper()}
+        # Counted from the scan itself: a long document's mentions are made only for a rule that asks.
+        counts = dict(Counter(word for _, _, word in self._capitalised()))
         initial = Counter(self._initial_capitals.values())
         mid_sentence = {w: c - initial.get(w, 0) for w, c in counts.items() if c > initial.get(w, 0)}
         return ProperNouns(counts, mid_sentence)
@@ -361,11 +340,24 @@ class Analysis:
     def name_mentions(self) -> tuple[Mention, ...]:
         """Every capitalised word of proper_nouns, in text order, with where it stands."""
         initial = self._initial_capitals
-        return tuple(
-            Mention(m.start(), m.end(), word, m.start() in initial)
-            for m in _CAPITALISED.finditer(self.text)
-            if (word := m.group())[0].isupper() and not word.isupper()
-        )
+        return tuple(Mention(start, end, word, start in initial) for start, end, word in self._capitalised())
+
+    def _capitalised(self) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of the capitalised words that are not all capitals, in text order.
+
+        Found a paragraph at a time: a word holds no white space, so none runs across the end of
+        a paragraph (cut right after its blank line), and what the pattern reads around a word
+        (the character before it, two after it) lies within the paragraph, its blank line and
+        the two characters before it.  A long-lived session keeps each paragraph's words."""
+        text, keep = self.text, self.keep
+        start = 0
+        while start < len(text):
+            cut = text.find("\n\n", start)
+            end = len(text) if cut == -1 else cut + 2
+            base, words = in_window(keep, _capitalised_in, text, start, end, 2)
+            for s, e, word in words:
+                yield base + s, base + e, word
+            start = end
 
     @cached_property
     def _initial_capitals(self) -> dict[int, str]:
@@ -398,6 +390,68 @@ class Analysis:
         sentence = self.sentence_at(offset)
         start = sentence.start if sentence else self.line_at(offset).start
         return not self.text[start:offset].strip(" \t\"'\u201c\u2018([-•*")
+
+
+def _block_sentences(text: str, start: int, end: int, joins: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of the block text[start:end]: sentence ends are marks followed by white
+    space, and the joins (offsets from the block's start) merged in text order."""
+    ends = []
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        ends.append(match.end())
+    if joins:
+        ends = sorted(ends + [start + join for join in joins])
+    spans: list[tuple[int, int]] = []
+
+    def add(first: int, last: int) -> None:
+        body = text[first:last]
+        stripped = body.lstrip()  # leading white space is not part of a sentence
+        if stripped:
+            spans.append((first + len(body) - len(stripped), last))
+
+    for stop in ends:
+        if stop > start:
+            add(start, stop)
+            start = stop
+    add(start, end)
+    return tuple(spans)
+
+
+def _line_shape(raw: str) -> tuple[int, int, int, float, float, bool] | None:
+    """(lead, length, words, function_ratio, capital_ratio, sentence_end) of a line's text, as
+    LineShape holds them; None for a line a reader sees nothing on."""
+    stripped = raw.strip()
+    if not stripped or not stripped.strip(_INVISIBLE):
+        return None  # blank, or only zero-width characters
+    lead = len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0
+    last = stripped[-1]
+    sentence_end = last in _SENTENCE_MARKS or (
+        last in _CLOSERS and _SHAPE_SENTENCE_END.search(stripped, max(0, len(stripped) - 8)) is not None
+    )
+    if len(stripped) <= 100:
+        words = _WORD.findall(stripped)
+        count = len(words)
+    else:
+        # A long line: its words counted by the spaces, its ratios taken from its start.
+        words = stripped[:100].split()[:SHAPE_SAMPLE]
+        count = stripped.count(" ") + 1
+    sample = len(words) or 1
+    return (
+        lead, len(stripped), count,
+        sum(map(FUNCTION_WORDS.__contains__, map(str.lower, words))) / sample,
+        sum(map(str.isupper, [w[0] for w in words])) / sample,
+        sentence_end,
+    )
+
+
+def _capitalised_in(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of the capitalised words (not all capitals) of text[start:end]."""
+    return tuple(
+        (m.start(), m.end(), word)
+        for m in _CAPITALISED.finditer(text, start, end)
+        if (word := m.group())[0].isupper() and not word.isupper()
+    )
 
 
 def capitalised_words(text: str) -> list[str]:

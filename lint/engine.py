@@ -10,6 +10,7 @@ from .budget import OverBudget, budget_for, time_limit
 from .config import Settings
 from .document import Document
 from .findings import Edit, Finding, Fix, Hit, Severity
+from .memo import Kept
 from .rules import Rule
 
 
@@ -73,8 +74,8 @@ class Linter:
             )
         return plan
 
-    def check(self, doc: Document, settings: Settings) -> list[Finding]:
-        text = Analysis(doc, settings.options)
+    def check(self, doc: Document, settings: Settings, kept: Kept | None = None) -> list[Finding]:
+        text = Analysis(doc, settings.options, kept)
         findings: dict[tuple, Finding] = {}
         plan = self.plan(settings)
         stopped: list[str] = []

@@ -1,49 +1,26 @@
 """A rule's examples as tests: each must fire (or stay quiet) in every reader, as stated.
 
-An example in a pack is a string, or a table that states what it expects:
-
-    examples.fire = [
-        "He met «Zelenksy» on Monday.",                      # the finding marks exactly «…»
-        { text = "He met Zelenksy.", message = "Zelensky", fix = "Zelensky" },
-    ]
-
-`message` must occur in the finding's message and `fix` is the fix's replacement.  Every
-example runs through the three readers: as plain text, as Markdown and as HTML (each line a
-paragraph).  A line that Markdown reads as markup (a heading, a list item, a quote) would be
-another text there, so such an example is not run as Markdown; as HTML, each run of lines is a
-paragraph with its lines kept apart by <br>.  A table may also name its `formats` where a rule
-rightly reads only some of them.
+What an example states is read with its pack (lint.example_entries).  Every example runs
+through the three readers: as plain text, as Markdown and as HTML (each line a paragraph).  A
+line that Markdown reads as markup (a heading, a list item, a quote) would be another text there,
+so such an example is not run as Markdown; as HTML, each run of lines is a paragraph with its
+lines kept apart by <br>.  A table may also name its `formats` where a rule rightly reads only
+some of them.
 """
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Iterable
 
 from .analysis import Analysis
+from .example_entries import Example
 from .formats import read_document
 from .patterns import compile_pattern
 
-SPAN_OPEN, SPAN_CLOSE = "\u00ab", "\u00bb"
-FORMATS = ("text", "markdown", "html")
 _SUFFIX = {"text": "example.txt", "markdown": "example.md", "html": "example.html"}
 # Lines Markdown reads as markup rather than as the words on them.
 _MARKDOWN_MARKUP = compile_pattern(r"^(?: {4}|\t| {0,3}(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|[-*_=]{3,}\s*$|<))")
-
-
-class ExampleError(ValueError):
-    """An example entry that cannot be read; the message says why."""
-
-
-@dataclass(frozen=True)
-class Example:
-    text: str  # what is checked, span marks removed
-    fires: bool
-    span: str | None = None  # the text the finding must mark
-    message: str | None = None  # a part of the finding's message
-    fix: str | None = None  # the fix's replacement
-    formats: tuple[str, ...] = FORMATS
-    source: str | None = None  # the text it translates, for the bilingual rules (paragraphs apart by blank lines)
 
 
 @dataclass(frozen=True)
@@ -55,34 +32,6 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.problem} ({self.format}): {self.example!r}"
-
-
-def parse_example(item: Any, fires: bool) -> Example:
-    if isinstance(item, str):
-        return _with_span(Example(item, fires)) if fires else Example(item, fires)
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        raise ExampleError("an example is a string or a table with a 'text' string")
-    unknown = set(item) - {"text", "message", "fix", "formats", "source"}
-    if unknown:
-        raise ExampleError(f"unknown key {sorted(unknown)[0]!r} in an example (known: text, message, fix, formats, source)")
-    for key in ("message", "fix", "source"):
-        if key in item and not isinstance(item[key], str):
-            raise ExampleError(f"an example's {key!r} must be a string")
-    formats = item.get("formats", list(FORMATS))
-    if not isinstance(formats, list) or not formats or any(f not in FORMATS for f in formats):
-        raise ExampleError(f"an example's 'formats' must list some of {', '.join(FORMATS)}")
-    example = Example(item["text"], fires, None, item.get("message"), item.get("fix"), tuple(formats), item.get("source"))
-    return _with_span(example) if fires else example
-
-
-def _with_span(example: Example) -> Example:
-    text = example.text
-    opened, closed = text.find(SPAN_OPEN), text.find(SPAN_CLOSE)
-    if opened == -1 or closed < opened or text.count(SPAN_OPEN) != 1 or text.count(SPAN_CLOSE) != 1:
-        return example
-    span = text[opened + 1:closed]
-    plain = text[:opened] + span + text[closed + 1:]
-    return Example(plain, True, span, example.message, example.fix, example.formats, example.source)
 
 
 def wrap(text: str, fmt: str) -> str | None:

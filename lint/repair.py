@@ -16,9 +16,10 @@ and brand names written in camel case ("YouTube", "easyJet", "iPhone").
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from .document import Block
+from .memo import computed, in_window
 from .patterns import lazy_compile
 
 SENTENCE = "sentence"  # a lost space between two sentences
@@ -79,35 +80,49 @@ class Join(NamedTuple):
     kind: str  # SENTENCE or PARAGRAPH
 
 
-def find_joins(text: str, blocks: Sequence[Block]) -> tuple[Join, ...]:
-    """The joins of the text's blocks, in text order."""
+def find_joins(text: str, blocks: Sequence[Block], keep: Callable[..., Any] = computed) -> tuple[Join, ...]:
+    """The joins of the text's blocks, in text order.
+
+    Each block's are found in its own text and the few characters before it that the patterns'
+    look-behinds reach (`_LOOK_BACK`): nothing else is read, so a long-lived session's `keep`
+    (lint.memo.Kept) can hand back the joins of a block it has seen before."""
     joins: list[Join] = []
-    glued, camel = _GLUED.finditer, _CAMEL.finditer
     for block in blocks:
-        counted, quotes = block.start, 0  # straight quotation marks seen so far in the block
-        for match in glued(text, block.start, block.end):
-            mark_start, offset = match.span("mark")
-            if _is_abbreviation_or_address(text, mark_start, offset, block):
-                continue
-            quotes += text.count('"', counted, mark_start)
-            counted = mark_start
-            if text[offset - 1] == '"' and quotes % 2 == 0:
-                offset -= 1  # a straight quotation mark that opens the next sentence
-            kind = PARAGRAPH if _heading_like(text, block.start, mark_start) else SENTENCE
-            joins.append(Join(mark_start, offset, kind))
-        for match in _CREDIT_GLUED.finditer(text, block.start, block.end):
-            joins.append(Join(match.end(), match.end(), CREDIT))
-        address = _ADDRESS_GLUED.match(text, block.start, min(block.end, block.start + 400))
-        if address is not None:
-            joins.append(Join(address.start("right"), address.start("right"), ADDRESS))
-        # A heading glued on with no mark at all can only be at the very start of a block.
-        head_end = min(block.end, _nth_space(text, block.start, block.end, _HEADING_WORDS + 1))
-        for match in camel(text, block.start, head_end):
-            offset = match.start("right")
-            if _in_address(text, offset, block) or not _heading_like(text, block.start, offset, glued_word=True):
-                continue
-            joins.append(Join(offset, offset, PARAGRAPH))
+        base, found = in_window(keep, _block_joins, text, block.start, block.end, _LOOK_BACK)
+        joins += [Join(base + mark, base + offset, kind) for mark, offset, kind in found]
     joins.sort()
+    return tuple(joins)
+
+
+_LOOK_BACK = 4  # characters before a block its patterns' look-behinds may read (at most 2)
+
+
+def _block_joins(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """(mark_start, offset, kind) of the joins of the block text[start:end]."""
+    joins: list[tuple[int, int, str]] = []
+    counted, quotes = start, 0  # straight quotation marks seen so far in the block
+    for match in _GLUED.finditer(text, start, end):
+        mark_start, offset = match.span("mark")
+        if _is_abbreviation_or_address(text, mark_start, offset, start, end):
+            continue
+        quotes += text.count('"', counted, mark_start)
+        counted = mark_start
+        if text[offset - 1] == '"' and quotes % 2 == 0:
+            offset -= 1  # a straight quotation mark that opens the next sentence
+        kind = PARAGRAPH if _heading_like(text, start, mark_start) else SENTENCE
+        joins.append((mark_start, offset, kind))
+    for match in _CREDIT_GLUED.finditer(text, start, end):
+        joins.append((match.end(), match.end(), CREDIT))
+    address = _ADDRESS_GLUED.match(text, start, min(end, start + 400))
+    if address is not None:
+        joins.append((address.start("right"), address.start("right"), ADDRESS))
+    # A heading glued on with no mark at all can only be at the very start of a block.
+    head_end = min(end, _nth_space(text, start, end, _HEADING_WORDS + 1))
+    for match in _CAMEL.finditer(text, start, head_end):
+        offset = match.start("right")
+        if _in_address(text, offset, start, end) or not _heading_like(text, start, offset, glued_word=True):
+            continue
+        joins.append((offset, offset, PARAGRAPH))
     return tuple(joins)
 
 
@@ -120,10 +135,10 @@ def _nth_space(text: str, start: int, end: int, n: int) -> int:
     return position
 
 
-def _token_bounds(text: str, offset: int, block: Block) -> tuple[int, int]:
+def _token_bounds(text: str, offset: int, block_start: int, block_end: int) -> tuple[int, int]:
     """The run of non-space characters around `offset`, within its block (and within
     _TOKEN_REACH characters each side, so that a line with no spaces costs no more per join)."""
-    low, high = max(block.start, offset - _TOKEN_REACH), min(block.end, offset + _TOKEN_REACH)
+    low, high = max(block_start, offset - _TOKEN_REACH), min(block_end, offset + _TOKEN_REACH)
     start = offset
     while start > low and not text[start - 1].isspace():
         start -= 1
@@ -133,13 +148,13 @@ def _token_bounds(text: str, offset: int, block: Block) -> tuple[int, int]:
     return start, end
 
 
-def _in_address(text: str, offset: int, block: Block) -> bool:
-    start, end = _token_bounds(text, offset, block)
+def _in_address(text: str, offset: int, block_start: int, block_end: int) -> bool:
+    start, end = _token_bounds(text, offset, block_start, block_end)
     return _ADDRESS.search(text, start, end) is not None
 
 
-def _is_abbreviation_or_address(text: str, mark_start: int, offset: int, block: Block) -> bool:
-    start, end = _token_bounds(text, offset, block)
+def _is_abbreviation_or_address(text: str, mark_start: int, offset: int, block_start: int, block_end: int) -> bool:
+    start, end = _token_bounds(text, offset, block_start, block_end)
     token = text[start:end]
     if _ADDRESS.search(token):
         return True

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .examples import Example, ExampleError, parse_example
+from .example_entries import Example, ExampleError, parse_example
 from .findings import Severity
 from .kinds import Kind, RuleError, kind_class
 from .pack_cache import load_toml
@@ -40,7 +40,7 @@ class Rule:
     checker: Kind = field(compare=False, repr=False)
     pack: str = ""
     enabled: bool = True
-    examples: tuple[Example, ...] = ()  # with what each expects (lint.examples)
+    examples: tuple[Example, ...] = ()  # with what each expects (lint.example_entries)
 
     @property
     def family(self) -> str:

@@ -15,6 +15,7 @@ from .config import ConfigError, Settings, find_config
 from .engine import Linter, RulesOverBudget
 from .findings import Finding, InputError, Severity
 from .formats import read_document, sniff_format
+from .memo import Kept
 from .rules import PackError, load_rules
 from .sources import UnreadableInput, decode, read_source
 
@@ -62,8 +63,11 @@ class FileResult:
 class Session:
     """One run: caches rule packs and linters by the packs each configuration names."""
 
-    def __init__(self, cli: CliSettings | None = None):
+    def __init__(self, cli: CliSettings | None = None, *, keep_results: bool = False):
         self.cli = cli or CliSettings()
+        # An editor's session checks the same article over and over: it keeps what each check
+        # worked out of a paragraph or a line for the next (a batch run keeps nothing).
+        self.kept = Kept() if keep_results else None
         self._linters: dict[tuple[Path, ...], Linter] = {}
         self._by_folder: dict[Path, Settings] = {}  # a folder's settings before per-file overrides
         self._explicit: Settings | None = None
@@ -89,12 +93,6 @@ class Session:
         key = (base.source, base.packs)
         if key in self._validated:
             return
-        from .engine import select_rules
-        from .selection import unknown_selection
-        from .suppressions import UNUSED_SUPPRESSION_RULE
-
-        rules = (*self.linter(base).rules, UNUSED_SUPPRESSION_RULE)
-        ids = [rule.id for rule in rules]
         prefix = "tool.newslint." if base.source and base.source.endswith("pyproject.toml") else ""
         checks: list[tuple[str, str, tuple[str, ...]]] = [
             (f"--{name}", "the command line", values)
@@ -111,6 +109,15 @@ class Session:
             name = f"{prefix}overrides[{index}]"
             checks += [(f"{name}.select", where, override.select or ()), (f"{name}.ignore", where, override.ignore),
                        (f"{name}.severity", where, tuple(override.severity))]
+        if not base.packs and not any(patterns for _, _, patterns in checks):
+            self._validated.add(key)  # nothing named: nothing to match (and no module to import for it)
+            return
+        from .engine import select_rules
+        from .selection import unknown_selection
+        from .suppressions import UNUSED_SUPPRESSION_RULE
+
+        rules = (*self.linter(base).rules, UNUSED_SUPPRESSION_RULE)
+        ids = [rule.id for rule in rules]
         for key_name, place, patterns in checks:
             problem = unknown_selection(patterns, ids)
             if problem is not None:
@@ -160,7 +167,7 @@ class Session:
         if source is not None and doc.translation is None:
             doc.translation = read_translation_source(source, settings.max_file_size)
         try:
-            findings = self.linter(settings).check(doc, settings)
+            findings = self.linter(settings).check(doc, settings, self.kept)
         except RulesOverBudget as exc:
             # The other rules' findings are reported, and the file counts as not fully checked.
             return FileResult(path, exc.findings, error=InputError(path, str(exc)), source=text, fail_on=settings.fail_on, bom=bom)

@@ -10,7 +10,6 @@ Kincaid's (US school grade), as textstat computes them.
 """
 from __future__ import annotations
 
-import json
 import string
 from collections import Counter
 from dataclasses import dataclass
@@ -230,6 +229,8 @@ def render_json(records: Sequence[dict[str, Any]], errors: Sequence[tuple[str, s
         "articles": list(records),
         "errors": [{"path": path, "message": reason} for path, reason in errors],
     }
+    import json  # here: the readability rules import this module, and a check writes no JSON of it
+
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

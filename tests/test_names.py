@@ -254,6 +254,23 @@ def test_proper_nouns_count_every_mention_and_those_mid_sentence():
     assert "Says" not in nouns.mid_sentence and "General" not in nouns.mid_sentence
 
 
+def test_name_mentions_found_paragraph_by_paragraph_are_those_of_the_whole_text():
+    """Mentions are looked for a paragraph at a time (what the language server keeps between
+    checks): at paragraph ends, apostrophes and possessives they are the words one scan finds."""
+    import random
+
+    from lint.analysis import capitalised_words
+
+    rng = random.Random(7)
+    pieces = ["Kyiv", "O'Brien", "Kyiv's", "NATO", "Al-Qaeda", "’s", "'", "s", " ", "\n", "\n\n", "é", "Émile", "x", "."]
+    for _ in range(300):
+        source = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        analysis = Analysis(read_document("a.txt", source))
+        text, mentions = analysis.text, analysis.name_mentions
+        assert [m.text for m in mentions] == capitalised_words(text), repr(source)
+        assert all(text[m.start:m.end] == m.text for m in mentions), repr(source)
+
+
 # ---- house spellings
 
 

@@ -121,7 +121,9 @@ def _type_names(types: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(t, t.__name__) for t in types)
 
 
+@lru_cache(maxsize=None)
 def kind_class(name: str) -> type[Kind]:
+    """The Kind subclass a pack entry names (found once per name: a pack names a few kinds many times)."""
     module = KIND_MODULES.get(name)
     if module is None:
         raise RuleError(f"unknown kind {name!r} (known: {', '.join(sorted(KIND_MODULES))})")

@@ -844,7 +844,7 @@ def _glued_leads(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verd
     full stop ("…on Monday.The flood…").  The span before the join is reported, and its fix
     deletes that span alone: the paragraph after it is the article's."""
     body_start = layout.body[0] if layout.body is not None else 0
-    joins = text.doc.joins
+    joins = text.joins
     if not joins:
         return
     firsts: dict[int, object] = {}

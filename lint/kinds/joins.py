@@ -29,7 +29,7 @@ class GluedText(Kind):
 
     def check(self, text: Analysis) -> Iterable[Hit]:
         body = text.text
-        for join in text.doc.joins:
+        for join in text.joins:
             if join.kind != self.join:
                 continue
             # Mark the word before the join and the word after it: "controversy.Until".

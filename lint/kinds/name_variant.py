@@ -26,6 +26,7 @@ from typing import Iterable
 from ..analysis import Analysis, Mention
 from ..findings import Edit, Hit
 from ..lexicon import ESTABLISHED, UNSEEN, established_apart, zipf
+from ..memo import kept
 from ..patterns import compile_pattern
 from . import Kind, RuleError, string_list
 
@@ -60,6 +61,9 @@ _SPELLING_FOLDS = tuple(
 )
 
 
+# Kept between checks: every check of an article (an editor's every keystroke) compares the same
+# pairs of spellings again.
+@kept(maxsize=1 << 13)
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Edits from a to b (insert, delete, substitute, swap neighbours), or limit + 1 when more."""
     if abs(len(a) - len(b)) > limit:
@@ -116,6 +120,7 @@ def _singulars(word: str) -> tuple[str, ...]:
     return (word,)
 
 
+@kept(maxsize=1 << 12)
 def are_inflections(a: str, b: str) -> bool:
     """Whether a and b are one stem with different endings: Trump, Trumps; Russia, Russians."""
     one, other = sorted((a.lower(), b.lower()), key=len)
@@ -134,6 +139,7 @@ def are_inflections(a: str, b: str) -> bool:
     return False
 
 
+@kept(maxsize=1 << 12)
 def fold_spelling(word: str) -> str:
     word = word.lower()
     for pattern, replacement in _SPELLING_FOLDS:
@@ -148,6 +154,7 @@ _WORD_ENDINGS = (
 )
 
 
+@kept(maxsize=1 << 12)
 def is_common_word(word: str) -> bool:
     """A frequent English word, or a plain inflection of one."""
     word = word.lower()

@@ -20,5 +20,5 @@ def check_text(session: Session, overrides: CliSettings, path: str, text: str, f
     where = path if settings_from is None else settings_from
     settings = overrides.apply(session.settings_for(Path(where) if where != STDIN else None))
     doc = read_document(path, text, fmt)
-    findings = session.linter(settings).check(doc, settings)
+    findings = session.linter(settings).check(doc, settings, session.kept)
     return FileResult(path, findings, source=text, fail_on=settings.fail_on)

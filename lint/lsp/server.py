@@ -76,7 +76,7 @@ class NewslintServer(LanguageServer):
         super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
                          protocol_cls=NewslintProtocol)
         self.settings = EditorSettings()
-        self.session = Session()
+        self.session = Session(keep_results=True)
         self.checked: dict[str, CheckedDocument] = {}  # the last check of each open document
         self.pending: dict[str, asyncio.Task] = {}  # the check each document waits for
         self.check_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-check")
@@ -139,7 +139,7 @@ class NewslintServer(LanguageServer):
         """Take new editor settings; on an error keep the old ones and say why."""
         try:
             settings, unknown = editor_settings(raw, where, base=self._root())
-            session = Session(CliSettings(config=settings.config)) if settings.config else Session()
+            session = Session(CliSettings(config=settings.config), keep_results=True)
         except (SettingsError, ConfigError) as exc:
             self.report(f"newslint: {exc}", types.MessageType.Error)
             return False
