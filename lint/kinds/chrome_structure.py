@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..analysis import FUNCTION_WORDS, Analysis, LineShape
@@ -814,7 +815,7 @@ def _top_slot(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict
     headline, lead = rows[0], rows[layout.body[0]]
     if headline.prose:
         return
-    subject = _words_of(f"{headline.text}\n{lead.text}")
+    subject = _words_of(headline.text, lead.text)
     for row in rows[1:layout.body[0]]:
         stems = _stems(row.text)
         if (
@@ -963,11 +964,16 @@ def _stems(line: str) -> set[str]:
     return {_light_stem(word) for word in set(_STEM.findall(line.lower())) - _COMMON_WORDS}
 
 
-def _words_of(text: str) -> set[str]:
-    """The stems of every word of `text`, to look a line's topic words up in."""
-    return {_light_stem(word) for word in _STEM.findall(text.lower())}
+def _words_of(*texts: str) -> set[str]:
+    """The stems of every word of `texts`, to look a line's topic words up in.  Each line is
+    lowered on its own (never the document at once) and each distinct word stemmed once."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_STEM.findall(text.lower()))
+    return {_light_stem(word) for word in words}
 
 
+@lru_cache(maxsize=1 << 16)
 def _light_stem(word: str) -> str:
     """A word without its inflection (hostages, hostage; swapped, swap; results, result), so
     that a heading's word is found in the article only as itself: "Tech" is not "technology",
@@ -1030,8 +1036,8 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     ]
     if not candidates:
         return
-    # Line by line, never the document lowered at once (three times its size).
-    prose = set().union(*(_words_of(row.text) for row in rows if row.prose))
+    # Each paragraph's words are the same at the next keystroke: the editor's session keeps them.
+    prose = set().union(*(text.keep(_words_of, row.text) for row in rows if row.prose))
     for row in candidates:
         stems = _stems(row.text)
         if _GENERIC_SUBHEAD.match(row.text):
@@ -1039,7 +1045,7 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
         if row.index == 1 and first == 0 and rows[0].prose and rows[2].prose:
             # Right after the lead of copy with no headline, where no subheading comes yet: a
             # line that shares nothing with the lead and the next paragraph is a label or a teaser.
-            if not _on_topic(_words_of(f"{rows[0].text}\n{rows[2].text}"), stems):
+            if not _on_topic(_words_of(rows[0].text, rows[2].text), stems):
                 yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end, "right after the lead")
             continue
         if _on_topic(prose, stems):
