@@ -297,6 +297,8 @@ class DocumentBuilder:
     def build(self, *, bom: bool = False, newline: str = "\n") -> Document:
         self.end_block()
         text = "".join(self.parts)
+        if text == self.source:
+            text = self.source  # the article once in memory, not twice: most plain text is its own
         blocks = []
         for kind, start, end in self._raw_blocks:
             # Blocks are trimmed of surrounding white space; empty ones are dropped.

@@ -1037,7 +1037,11 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     if not candidates:
         return
     # Each paragraph's words are the same at the next keystroke: the editor's session keeps them.
-    prose = set().union(*(text.keep(_words_of, row.text) for row in rows if row.prose))
+    # Gathered one paragraph at a time, never all the paragraphs' sets at once.
+    prose: set[str] = set()
+    for row in rows:
+        if row.prose:
+            prose.update(text.keep(_words_of, row.text))
     for row in candidates:
         stems = _stems(row.text)
         if _GENERIC_SUBHEAD.match(row.text):
