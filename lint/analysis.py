@@ -208,9 +208,7 @@ class Analysis:
 
     def english_share(self, start: int, end: int) -> float:
         """Share of the words of text[start:end] that are common English function words."""
-        text = self.text
-        words = text.count(" ", start, end) + 1
-        return sum(text.count(marker, start, end) for marker in _ENGLISH_MARKERS) / words
+        return english_share(self.text, start, end)
 
     @cached_property
     def is_english(self) -> bool:
@@ -454,9 +452,16 @@ def _capitalised_in(text: str, start: int, end: int) -> tuple[tuple[int, int, st
     )
 
 
+def english_share(text: str, start: int = 0, end: int | None = None, markers: tuple[str, ...] = _ENGLISH_MARKERS) -> float:
+    """Share of the words of text[start:end] that are one of `markers` (" the ", " of ", ...)."""
+    end = len(text) if end is None else end
+    words = text.count(" ", start, end) + 1
+    return sum(text.count(marker, start, end) for marker in markers) / words
+
+
 def capitalised_words(text: str) -> list[str]:
     """The capitalised words of `text` as proper_nouns counts them (for matching against it)."""
-    return [w for w in _CAPITALISED.findall(text) if w[0].isupper() and not w.isupper()]
+    return [word for _, _, word in _capitalised_in(text, 0, len(text))]
 
 
 def _is_title_case(text: str, block: Block) -> bool:

@@ -165,6 +165,12 @@ def globs_match(patterns: tuple[str, ...], relative_path: str) -> bool:
     return bool(patterns) and _path_spec(tuple(patterns)).match_file(relative_path)
 
 
+def _translation_table(value: Any) -> tuple[tuple[str, str], ...]:
+    from .translation_map import check_translation_table
+
+    return check_translation_table(value)
+
+
 # key -> (Settings field, validator); keys are kebab-case as in ruff.
 _TOP_KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "select": ("select", _rule_patterns),
@@ -177,14 +183,8 @@ _TOP_KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "packs": ("packs", check_str_list),
     "fail-on": ("fail_on", _fail_on),
     "max-file-size": ("max_file_size", check_positive_int),
-    "translation": ("translation", lambda value: _translation_table(value)),
+    "translation": ("translation", _translation_table),
 }
-
-
-def _translation_table(value: Any) -> tuple[tuple[str, str], ...]:
-    from .translation_map import check_translation_table
-
-    return check_translation_table(value)
 _OVERRIDE_KEYS: dict[str, Callable[[Any], Any]] = {
     "files": check_str_list,
     "select": _rule_patterns,

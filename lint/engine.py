@@ -10,6 +10,7 @@ from .budget import OverBudget, budget_for, time_limit
 from .config import Settings
 from .document import Document
 from .findings import Edit, Finding, Fix, Hit, Severity
+from .formats import BITEXT_FORMATS
 from .memo import Kept
 from .rules import Rule
 
@@ -120,7 +121,6 @@ class RulesOverBudget(Exception):
         self.rules, self.findings = rules, findings
 
 
-BITEXT_FORMATS = ("xliff", "tmx")  # XML files of segments (lint.formats.bitext)
 
 
 def locate(doc: Document, rule_id: str, severity: Severity, hit: Hit) -> Finding:

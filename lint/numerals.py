@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .patterns import lazy_compile
 
-__all__ = ["Figure", "SCALE_FACTORS", "find_figures", "format_international"]
+__all__ = ["MONTH_NAMES", "MONTH_PATTERN", "Figure", "SCALE_FACTORS", "find_figures", "format_international"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +39,12 @@ class Figure:
 # --- the pattern --------------------------------------------------------------------------
 
 _SP = r"[ \u00a0\u202f]"  # spaces that may sit inside a figure ("Rs 5", "5 million")
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
 )
+# The months' names and their abbreviations, as a pattern (longer forms first).
+MONTH_PATTERN = "(?:" + "|".join([*MONTH_NAMES, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]) + ")"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WORD_SCALES = (
     rf"hundred(?:{_SP}+(?:thousand|million|billion))?|thousand|million|billion|trillion"
@@ -107,9 +109,9 @@ _PATTERN = rf"""
   | [0-9]+(?:/[0-9]+)+\w*
   | [0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?![\w-])
   | [0-9]{{1,2}}\.[0-9]{{1,2}}\.(?:[0-9]{{4}}|[0-9]{{2}})(?![\w.]|,?[0-9])
-  | {_DAY}{_SP}+(?:of{_SP}+)?{_MONTHS}\b
+  | {_DAY}{_SP}+(?:of{_SP}+)?{MONTH_PATTERN}\b
   )
-  | {_MONTHS}\.?{_SP}+{_DAY}(?!\w|[.,]?[0-9])
+  | {MONTH_PATTERN}\.?{_SP}+{_DAY}(?!\w|[.,]?[0-9])
   )
 | (?P<fig>
     (?=[-−+]?(?:[0-9$£€¥₹₩₽₦]|[A-Z]{{1,2}}\$|Rs|[A-Z]{{3}}{_SP}?[0-9]))
@@ -161,14 +163,14 @@ _AND_JOIN_RE = lazy_compile(r"[ \u00a0]and[ \u00a0]")
 
 # --- word lists ---------------------------------------------------------------------------
 
-_SCALE_FACTORS: dict[str, int] = {
+# What each scale word multiplies by (also read by the bilingual checks).
+SCALE_FACTORS: dict[str, int] = {
     "hundred": 100, "thousand": 10**3, "hundred thousand": 10**5, "hundred million": 10**8,
     "hundred billion": 10**11, "million": 10**6, "billion": 10**9, "trillion": 10**12,
     "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "arab": 10**9, "cr": 10**7,
     "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
     "tn": 10**12,
 }
-SCALE_FACTORS = _SCALE_FACTORS  # what each scale word multiplies by, for readers of other scripts
 _INDIAN_SCALES = frozenset({"lakh", "lakhs", "crore", "crores", "arab", "cr"})
 _NEEDS_CURRENCY = frozenset({"arab", "cr"})  # "5 arab nations" is not 5 billion
 _CURRENCY_WORDS = frozenset({
@@ -453,7 +455,7 @@ def _number_figure(text: str, m: re.Match[str]) -> Figure | None:
                 scale, unit = None, "m"  # "100m sprint", "30m-high", "110m hurdles": metres
         elif scale_text != "k" or not plural:
             return None  # "4K TV", "5K runners", "5B": a code or a race, not a figure
-    value = float(Decimal(digits) * _SCALE_FACTORS[scale]) if scale else float(digits)
+    value = float(Decimal(digits) * SCALE_FACTORS[scale]) if scale else float(digits)
     approximate = before.approximate() or _TRAILING_CUE_RE.match(text, end) is not None
     if sign in ("-", "−"):
         value = -value
@@ -497,7 +499,7 @@ def _word_figure(text: str, m: re.Match[str]) -> Figure | None:
     noun, qualifier, _ = _noun(text, end, base, scale is not None)
     if scale is None and unit is None and not _counts_something(text, end, before, number, noun):
         return None
-    value = base * _SCALE_FACTORS[scale] if scale else base
+    value = base * SCALE_FACTORS[scale] if scale else base
     approximate = before.approximate() or _TRAILING_CUE_RE.match(text, end) is not None
     return Figure(start, end, text[start:end], value, number, scale, unit,
                   scale in _INDIAN_SCALES, False, noun, qualifier, False, approximate)
@@ -540,7 +542,7 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
         changes: dict[str, object] = {}
         if a.scale is None and b.scale is not None:
             changes.update(scale=b.scale, indian=a.indian or b.indian,
-                           value=float(Decimal(repr(a.value)) * _SCALE_FACTORS[b.scale]))
+                           value=float(Decimal(repr(a.value)) * SCALE_FACTORS[b.scale]))
         if a.unit is None and b.unit is not None:
             changes["unit"] = b.unit
         if a.noun is None and b.noun is not None:

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..numerals import MONTH_NAMES, MONTH_PATTERN
 from ..patterns import lazy_compile
 from .numbers import chinese_numeral, fold_digits
 from .source import Located
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 _HINDI_MONTHS = {
     "जनवरी": 1, "फ़रवरी": 2, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5, "जून": 6, "जुलाई": 7,
     "अगस्त": 8, "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11,
     "दिसंबर": 12, "दिसम्बर": 12,
 }
 # Western languages' month names, lower-case (English, French, German, Spanish, Portuguese, Italian).
-_WESTERN_MONTHS = {name.lower(): i for i, name in enumerate(MONTHS, 1)} | {
+_WESTERN_MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)} | {
     name: i for i, names in enumerate((
         "janvier januar enero janeiro gennaio", "février februar febrero fevereiro febbraio",
         "mars märz marzo março", "avril abril aprile", "mai mayo maio maggio", "juin juni junio junho giugno",
@@ -37,9 +36,8 @@ _WESTERN_DATE = lazy_compile(
     r"(?i)(?<![0-9])(?P<d>[0-9]{1,2})\.?(?:er|st|nd|rd|th)?\s(?:de\s|of\s)?(?P<m>[a-zéûäç]{3,10})\b(?:\s(?:de\s)?(?P<y>[0-9]{4}))?"
     r"|(?P<m2>[A-Z][a-z]{2,8})\s(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s(?P<y2>[0-9]{4}))?"
 )
-_MONTH_NAME = "|".join([*MONTHS, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"])
 _TARGET_DATE = lazy_compile(
-    rf"(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?)?(?P<m>{_MONTH_NAME})\b\.?"
+    rf"(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?)?(?P<m>{MONTH_PATTERN})\b\.?"
     r"(?:\s(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s(?P<y>[0-9]{4})\b)?"
 )
 _NUMERIC_DATE = lazy_compile(r"(?<![0-9/.-])(?:(?P<y>[0-9]{4})[-/.])?(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})(?:[/.-](?P<y2>[0-9]{2,4}))?(?![0-9/])")
@@ -56,7 +54,7 @@ class SourceDate(Located):
         """The date as an English copy desk writes it: March 5, 2023; March 5; the 5th."""
         if self.month is None:
             return f"the {self.day}{_suffix(self.day)}" if self.day else str(self.year)
-        words = MONTHS[self.month - 1] + (f" {self.day}" if self.day else "")
+        words = MONTH_NAMES[self.month - 1] + (f" {self.day}" if self.day else "")
         return words + (f", {self.year}" if self.year and self.day else f" {self.year}" if self.year else "")
 
 
@@ -119,7 +117,7 @@ def target_dates(text: str, start: int, end: int) -> list[TargetDate]:
     found: list[TargetDate] = []
     for m in _TARGET_DATE.finditer(segment):
         name = m["m"].lower()
-        month = next(i for i, full in enumerate(MONTHS, 1) if full.lower().startswith(name[:3]))
+        month = next(i for i, full in enumerate(MONTH_NAMES, 1) if full.lower().startswith(name[:3]))
         day = m["d1"] or m["d2"]
         found.append(TargetDate(start + m.start(), start + m.end(), int(m["y"]) if m["y"] else None, month,
                                 int(day) if day else None, False))

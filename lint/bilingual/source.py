@@ -1,6 +1,7 @@
 """The text a target was translated from, as the checks read it: its plain text in paragraphs."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..patterns import lazy_compile
@@ -27,7 +28,7 @@ class TranslationSource:
 
     @property
     def script(self) -> str:
-        """The source's main script: "Han", "Devanagari", "Arabic", "Latin" or "other"."""
+        """The source's main script: "Latin", "Chinese (Han)" (also for Japanese and Korean), "Devanagari", ..."""
         return main_script(self.text)
 
     def sentences(self) -> list[tuple[int, int]]:
@@ -49,23 +50,23 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def main_script(text: str, sample: int = 4000) -> str:
-    """The script most of the text's letters are in (Chinese characters weighed as words)."""
-    counts = {"Han": 0, "Devanagari": 0, "Arabic": 0, "Latin": 0, "other": 0}
+    """The script most of the text's letters are in, as lint.kinds.script names scripts; "Latin"
+    for Latin letters.  A Chinese, Japanese or Korean character weighs as a word of letters."""
+    from ..kinds.script import script_of
+
+    counts: Counter[str] = Counter()
     for char in text[:sample]:
-        if not char.isalpha():
-            continue
-        code = ord(char)
-        if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF:
-            counts["Han"] += 3  # a character is a word's worth of letters
-        elif 0x0900 <= code <= 0x097F:
-            counts["Devanagari"] += 1
-        elif 0x0600 <= code <= 0x06FF:
-            counts["Arabic"] += 1
-        elif code < 0x0250:
-            counts["Latin"] += 1
-        else:
-            counts["other"] += 1
-    return max(counts, key=counts.get) if any(counts.values()) else "Latin"
+        if char.isalpha():
+            script = script_of(char) or ("Latin" if ord(char) < 0x0250 else "other")
+            if script in _WORD_SCRIPTS:
+                counts["Chinese (Han)"] += 3
+            else:
+                counts[script] += 1
+    return counts.most_common(1)[0][0] if counts else "Latin"
+
+
+# Scripts whose characters are words, counted as one: a Japanese text mixes kana and kanji.
+_WORD_SCRIPTS = frozenset({"Chinese (Han)", "Japanese kana", "Hangul (Korean)"})
 
 
 def source_from_document(doc) -> TranslationSource:

@@ -14,7 +14,7 @@ _SPECIAL = lazy_compile(
     r"|(?<![\w@#])(?P<handle>[@#][A-Za-z0-9_]{2,50})"
 )
 # A Latin word with its inner marks: "COVID-19", "AT&T", "iPhone", "Macron's"; two letters at least.
-_LATIN_WORD = lazy_compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-&.'][A-Za-z0-9]+){0,4}")
+LATIN_WORD = lazy_compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-&.'][A-Za-z0-9]+){0,4}")
 # Units and currency codes: a translation writes them its own way (RMB 500 is 500 yuan).
 _SKIP_WORDS = frozenset({
     "a", "i", "x", "vs", "am", "pm", "km", "kg", "cm", "mm", "no", "rmb", "cny", "usd", "inr", "eur", "gbp", "jpy",
@@ -42,7 +42,7 @@ def source_tokens(text: str, start: int, end: int, *, latin_source: bool) -> lis
         kind = m.lastgroup if m.lastgroup != "handle" else ("hashtag" if token[0] == "#" else "handle")
         found.append(Token(m.start(), m.start() + len(token), token, kind))
     spans = [(t.start, t.end) for t in found]
-    for m in _LATIN_WORD.finditer(text, start, end):
+    for m in LATIN_WORD.finditer(text, start, end):
         word = m.group()
         if any(a <= m.start() < b for a, b in spans) or len(word) < 2 or word.lower() in _SKIP_WORDS:
             continue

@@ -18,6 +18,7 @@ FORMAT_BY_SUFFIX = {
     ".xliff": "xliff",
     ".tmx": "tmx",
 }
+BITEXT_FORMATS = ("xliff", "tmx")  # XML files of segments (lint.formats.bitext)
 
 
 def format_for(path: str, default: str = "text") -> str:
@@ -51,20 +52,18 @@ def sniff_format(source: str) -> str:
 
 def read_document(path: str, source: str, fmt: str | None = None, *, bom: bool = False) -> Document:
     fmt = fmt or format_for(path)
-    if fmt in ("xliff", "tmx"):  # bilingual files: the target text, its source beside it
+    if fmt in BITEXT_FORMATS:  # bilingual files: the target text, its source beside it
         from .bitext import read_bitext
 
         doc = read_bitext(path, source, fmt)
-        doc.bom = bom
-        doc.newline = "\r\n" if "\r\n" in source else "\n"
-        return doc
-    if fmt == "markdown":
-        from .markdown import read_markdown as reader
-    elif fmt == "html":
-        from .html import read_html as reader
     else:
-        from .text import read_text as reader
-    doc = reader(path, source)
+        if fmt == "markdown":
+            from .markdown import read_markdown as reader
+        elif fmt == "html":
+            from .html import read_html as reader
+        else:
+            from .text import read_text as reader
+        doc = reader(path, source)
     doc.bom = bom
     doc.newline = "\r\n" if "\r\n" in source else "\n"
     return doc

@@ -26,16 +26,13 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
+from ..numerals import MONTH_NAMES
 from ..patterns import compile_pattern, lazy_compile
 from ..validators import one_of
 from . import Kind, RuleError, string_list
 
 CHECKS = ("dates", "currency", "names")
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
     r"|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -182,7 +179,7 @@ class LocaleFormat(Kind):
         if a == 0 or b == 0 or a > 31 or b > 31 or (a > 12 and b > 12):
             return None
         if a <= 12 and b <= 12 and a != b:
-            advice = f"ambiguous: {_MONTHS[a - 1]} {b} or {a} {_MONTHS[b - 1]}? Write the month in words"
+            advice = f"ambiguous: {MONTH_NAMES[a - 1]} {b} or {a} {MONTH_NAMES[b - 1]}? Write the month in words"
         elif style:
             advice = "write the month in words, as the house does"
         else:
@@ -192,7 +189,7 @@ class LocaleFormat(Kind):
     def _iso_date(self, start: int, end: int, year: int, month: int, day: str, style: str | None) -> Hit | None:
         if not (1900 <= year <= 2099 and 1 <= month <= 12 and len(day) == 2 and 1 <= int(day) <= 31):
             return None
-        found, month_name, day_number = f"{year}-{month:02d}-{day}", _MONTHS[month - 1], int(day)
+        found, month_name, day_number = f"{year}-{month:02d}-{day}", MONTH_NAMES[month - 1], int(day)
         if style:
             words = f"{month_name} {day_number}, {year}" if style == "month-day" else f"{day_number} {month_name} {year}"
             return Hit(start, end, self.format(found=found, advice=f"write “{words}”"), Edit(start, end, words))

@@ -10,22 +10,19 @@ digits (iPhone, G7) are checked: its other words and acronyms are translated.
 """
 from __future__ import annotations
 
-import difflib
 from typing import Iterable
 
 from ..analysis import Analysis
 from ..findings import Hit
-from ..patterns import lazy_compile
 from .bilingual_base import BilingualKind
 
-_TARGET_WORD = lazy_compile(r"[A-Za-z][A-Za-z0-9]*(?:[-&.'][A-Za-z0-9]+){0,4}")
 _KINDS = {"url": "web address", "email": "e-mail address", "handle": "handle", "hashtag": "hashtag", "name": "name"}
 
 
 class SourceTokens(BilingualKind):
     name = "source-tokens"
 
-    def compare(self, text) -> Iterable[Hit]:
+    def compare(self, text: Analysis) -> Iterable[Hit]:
         from ..bilingual.segments import MAX_PER_SEGMENT, alignment, quote, sentence_near
         from ..bilingual.tokens import carried, source_tokens
 
@@ -62,8 +59,11 @@ def _variant(token: str, text: str, start: int, end: int) -> tuple[int, int] | N
     """A word of the target spelt nearly like the token (Euractive for Euractiv)."""
     if len(token) < 4:
         return None
+    import difflib  # only with a source: a plain check never loads it
+    from ..bilingual.tokens import LATIN_WORD
+
     low = token.lower()
-    for m in _TARGET_WORD.finditer(text, start, end):
+    for m in LATIN_WORD.finditer(text, start, end):
         word = m.group().lower()
         if word[0] == low[0] and abs(len(word) - len(low)) <= 2 and difflib.SequenceMatcher(None, low, word).ratio() >= 0.8:
             return m.start(), m.end()

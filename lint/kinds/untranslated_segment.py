@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..analysis import ENGLISH_SHARE
+from ..analysis import ENGLISH_SHARE, english_share
 from ..findings import Hit
 from ..patterns import lazy_compile
 from .bilingual_base import BilingualKind
@@ -41,10 +41,11 @@ class UntranslatedSegment(BilingualKind):
 
 
 def _reads_as_english(source: str) -> bool:
-    sample = source[:3000]
-    words = sample.count(" ") + 1
-    # " a " is French and Portuguese too: English by its other function words alone.
-    return sum(sample.count(m) for m in (" the ", " of ", " and ", " to ", " is ")) / words >= ENGLISH_SHARE
+    return english_share(source, 0, min(len(source), 3000), _SOURCE_MARKERS) >= ENGLISH_SHARE
+
+
+# " a " is French and Portuguese too: a source is English by its other function words alone.
+_SOURCE_MARKERS = (" the ", " of ", " and ", " to ", " is ")
 
 
 def _has_words(segment: str) -> bool:

@@ -38,7 +38,7 @@ from .settings import EditorSettings, SettingsError, editor_settings, known_keys
 logger = logging.getLogger("newslint.lsp")
 
 FORMAT_BY_LANGUAGE = {"plaintext": "text", "text": "text", "markdown": "markdown", "html": "html"}
-_SUFFIX_BY_FORMAT = {"text": ".txt", "markdown": ".md", "html": ".html", "xliff": ".xlf", "tmx": ".tmx"}
+_SUFFIX_BY_FORMAT = {fmt: suffix for suffix, fmt in reversed(FORMAT_BY_SUFFIX.items())}  # each format's first suffix
 
 
 class _Unreadable:

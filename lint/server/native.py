@@ -13,11 +13,12 @@ import json
 from dataclasses import dataclass
 from typing import Collection
 
+from ..formats import FORMAT_BY_SUFFIX
 from ..lsp.settings import SettingsError, editor_settings, kebab_case
 from ..runner import STDIN, CliSettings
 from .errors import RequestError, check_unicode
 
-FORMATS = ("text", "markdown", "html", "xliff", "tmx")
+FORMATS = tuple(dict.fromkeys(FORMAT_BY_SUFFIX.values()))  # every format a reader reads
 REQUEST_KEYS = ("text", "format", "path", "select", "extend-select", "ignore", "locale")
 _RULE_KEYS = ("select", "extend-select", "ignore")
 
