@@ -256,6 +256,20 @@ def test_indented_and_crlf_lines_keep_exact_positions():
         ("View this post on Instagram", "chrome/social-embed"),
         ("Sign up for our daily newsletter", "chrome/subscribe-prompt"),
         ("Tags: floods, Tewkesbury, weather", "chrome/tag-list"),
+        ("Publish date:", "chrome/timestamp"),  # the label of a stamp whose date was lost
+        ("22 hours ago on iOS Blog", "chrome/timestamp"),
+        ("2023-02-11 13:07:20 [ source: Xinhua] [ Edited by Li Yang ]", "chrome/timestamp"),
+        ("Researched by: Matthew Digby, Minh Do", "chrome/byline"),
+        ("More Politics", "chrome/navigation"),  # a site section's name
+        ("Next Up In Tech", "chrome/navigation"),
+        ("Transfer News", "chrome/navigation"),
+        ("Today's Sports", "chrome/navigation"),
+        ("» Portfolio", "chrome/navigation"),  # a link and its arrow
+        ("See all stories ›", "chrome/navigation"),
+        ("TV Schedule", "chrome/widget-heading"),
+        ("e-Edition", "chrome/widget-heading"),
+        ("Reprints, Rights & Permissions", "chrome/cookie-notice"),
+        ("Need help?", "chrome/button-label"),
     ],
 )
 def test_chrome_line_between_paragraphs(line, rule):
@@ -271,6 +285,8 @@ def test_chrome_line_between_paragraphs(line, rule):
         "Sign up for a Hulu account for $11.99 a month and you get the bundle.",
         "Share prices fell 3% on Monday, the exchange said.",
         "— Jane Doe (@janedoe) November 19, 2019",
+        "The good news",  # subheadings in the shape of a section's name
+        "Updated: the council's statement",
     ],
 )
 def test_article_line_between_paragraphs_stays(line):
@@ -464,3 +480,97 @@ def test_a_heading_shares_the_subject_only_through_its_own_words():
     for label, taken in (("Tech Careers", True), ("Spring Inspections", False)):
         found = rules_by_line(chrome(f"{PARAGRAPH}\n\n{label}\n\n{engineers}\n"))
         assert ("chrome/stray-heading" in found.get(3, set())) is taken, label
+
+
+def test_a_quotation_in_guillemets_is_no_links_arrow():
+    text = f"{PARAGRAPH}\n\n« Nous reviendrons »\n\n{CLOSING}\n"
+    assert "chrome/navigation" not in rules_by_line(chrome(text)).get(3, set())
+
+
+def test_a_bare_label_between_the_headline_and_the_lead_is_furniture():
+    """A few words with no function word ("Weather alerts", "Transfer window") are a label or
+    a button in the standfirst's place, even when not in title case."""
+    lead = "The city council voted on Monday to close the bridge for repairs, the mayor said in a statement."
+    rest = "The closure will last six weeks, officials said, and a ferry will run in the meantime."
+    for label in ("Weather alerts", "Transfer window"):
+        [finding] = chrome(f"City votes to close bridge\n\n{label}\n\n{lead}\n\n{rest}\n")
+        assert (finding.rule, finding.start.line) == ("chrome/page-furniture", 3), label
+    assert chrome(f"City votes to close bridge\n\nBridge repairs\n\n{lead}\n\n{rest}\n") == []
+    # A translated kicker's words are a phrase, not a label.
+    assert chrome(f"City votes to close bridge\n\nConfused, speculative\n\n{lead}\n\n{rest}\n") == []
+
+
+def test_a_label_after_the_lead_over_a_subheading_is_a_stray_heading():
+    """Two heading-like lines in a row after a headline-less lead: the first introduces nothing.
+    A subheading over the next paragraph stays."""
+    subhead = "Ferry timetable"
+    ferry = "A ferry will run every twenty minutes from the quay while the bridge is closed, the operator said."
+    found = rules_by_line(chrome(f"{PARAGRAPH}\n\nShowbiz & TV\n\n{subhead}\n\n{ferry}\n\n{CLOSING}\n"))
+    assert "chrome/stray-heading" in found.get(3, set())
+    assert 5 not in found
+
+
+DEALS = [
+    ("Amazon discounts laptop models from $700", "Today only, Amazon offers the 12-inch laptop in refurbished condition for $700, down from the usual $899, and shipping is free for all buyers."),
+    ("Wireless earbuds with charging case", "Rakuten offers the latest wireless earbuds with a charging case for $150, down from the usual $199 price tag and the typical $165 holiday price."),
+    ("Smart thermostat pricing now live", "Pricing on the latest smart thermostat with voice control is now live at Amazon for $199, a $50 price break from its regular rate this month."),
+    ("Tablet drops to $799 at Electronic Express", "Electronic Express is offering the 12.9-inch tablet with 64GB of storage for $799, which is $200 off the regular rate and the best price yet."),
+    ("Door sensor brings automations to your home", "Amazon is currently offering the door and window entry sensor for $30, usually selling for $40, a 25% discount and a match of the lowest price."),
+]
+
+
+def deals_article(planted: str) -> str:
+    parts = ["Monday's best deals include laptops from $700 at Amazon and earbuds with a charging case for $150, with more below."]
+    for heading, paragraph in DEALS:
+        parts += [heading, paragraph]
+    parts.insert(len(parts) - 2, planted)
+    return "\n\n".join(parts) + "\n"
+
+
+def test_a_short_title_among_longer_headings_is_a_stray_heading():
+    """Among an article's product headings, a short name whose words the article never uses
+    ("Beltway Confidential") is a section's or a column's, also after the last paragraph."""
+    text = deals_article("Beltway Confidential")
+    planted = text.split("\n").index("Beltway Confidential") + 1
+    assert "chrome/stray-heading" in rules_by_line(chrome(text)).get(planted, set())
+    assert set(rules_by_line(chrome(deals_article("Prices checked on Monday morning")))) == set()
+
+
+def test_a_list_of_names_is_not_a_run_of_stray_headings():
+    """Many short titles, each over its own paragraph (the cast of a story), are the article's
+    parallel items, not labels."""
+    people = ["Olesya Kuprina", "Evgenia Levitskaya", "Dinara Snizhevskaya", "Oksana Lutsan", "Olga Pankova", "Venera Osepchuk"]
+    parts = [PARAGRAPH]
+    for person in people:
+        parts += [person, f"{person.split()[0]} was photographed at home in the spring, with her children and her mother beside her."]
+    parts.append(CLOSING)
+    assert chrome("\n\n".join(parts) + "\n") == []
+
+
+def test_a_title_sharing_one_word_with_the_article_but_not_with_what_follows_is_a_stray_heading():
+    """"Local Business" in a story about business coaching shares one word with the article but
+    none with the paragraphs under it: a section's name.  A subheading shares with its section."""
+    lead = "Welcome to my business focus strategy lesson, where online coaches learn to plan the week."
+    more = "I help people build online businesses that pay the bills, and the first step is a plan."
+    under = "Clients who track their hours for a month find two free afternoons a week, on average."
+    for label, taken in (("Local Business", True), ("Tracking Hours", False)):
+        text = f"{lead}\n\n{more}\n\n{label}\n\n{under}\n\n{CLOSING}\n"
+        assert ("chrome/stray-heading" in rules_by_line(chrome(text)).get(5, set())) is taken, label
+
+
+def test_another_storys_headline_sharing_a_word_is_a_stray_heading():
+    """A headline-length line that shares at most a quarter of its words with the article, and
+    none with the paragraphs under it, is a teaser for another story."""
+    search = "Rescuers resumed the search for the missing climbers on Monday, the park service said in a statement."
+    under = "Two helicopters flew over the ridge at first light, and a ground team reached the upper camp by noon."
+    teaser = "NASA discovery fuels hopes in search for life beyond Earth"
+    text = f"{search}\n\n{PARAGRAPH}\n\n{teaser}\n\n{under}\n\n{CLOSING}\n"
+    assert "chrome/stray-heading" in rules_by_line(chrome(text)).get(5, set())
+    subhead = "Helicopters search the ridge at first light for climbers"
+    text = f"{search}\n\n{PARAGRAPH}\n\n{subhead}\n\n{under}\n\n{CLOSING}\n"
+    assert 5 not in rules_by_line(chrome(text))
+
+
+def test_a_reporters_address_signing_off_the_story_is_not_a_stray_heading():
+    text = f"{PARAGRAPH}\n\n{CLOSING}\n\njane.doe@herald.com\n\ntwitter.com/janedoe\n"
+    assert "chrome/stray-heading" not in rules_by_line(chrome(text)).get(5, set())

@@ -63,7 +63,7 @@ _SYNDICATION_TERMS = lazy_compile(r"\bmay not be (?:re)?(?:published|broadcast|r
 # A person's name: capitalised words, initials and the particles names carry.
 _NAME = r"(?:[A-Z][\w.'\u2019-]*|de|da|van|von|der|al|bin|ibn|le|la|del|dos)(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|der|al|bin|ibn|le|la|del|dos)){0,4}"
 _BYLINE = lazy_compile(
-    rf"""^[\s|•·\-–—]*(?i:(?:(?:written|posted|reported|story|words|text|photos?|edited|compiled)\s+)?by)\s*:?\s+
+    rf"""^[\s|•·\-–—]*(?i:(?:(?:written|posted|reported|researched|story|words|text|photos?|edited|compiled)\s+)?by)\s*:?\s+
     {_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*(?P<rest>.*)$""",
     re.VERBOSE,
 )
@@ -532,7 +532,21 @@ def _timestamp_cue(row: Row) -> Verdict | None:
         return None
     if _TIMESTAMP.match(line) and _STAMP_ANCHOR.search(line):
         return _whole(row, "timestamp")
+    if _STAMP_LABEL.match(line) or _AGO_ON_SITE.match(line) or _STAMP_WITH_FIELDS.match(line):
+        return _whole(row, "timestamp")
     return None
+
+
+# A stamp's label whose date the scrape lost ("Publish date:"), and a feed's stamp with the
+# section it was posted in ("22 hours ago on iOS Blog").
+_STAMP_LABEL = lazy_compile(
+    r"^\W*(?:publish(?:ed)?(?:\s+(?:date|on))?|date\s+published|posted(?:\s+on)?|(?:last\s+)?updated)\s*:\s*$",
+    re.IGNORECASE,
+)
+_SITE_WORD = r"(?:[A-Z]|[a-z][A-Z])[\w'\u2019&.-]*"  # "Politics", "iOS"
+_AGO_ON_SITE = lazy_compile(rf"^\W*(?i:{_AGO})\s+(?:on|in)\s+{_SITE_WORD}(?:\s+{_SITE_WORD}){{0,3}}\s*$")
+# A wire page's stamp with its fields in brackets: "2023-02-11 13:07:20 [ source: Xinhua] [ Edited by Li Yang ]".
+_STAMP_WITH_FIELDS = lazy_compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d(?:\s+\d\d:\d\d(?::\d\d)?)?(?:\s*\[[^\[\]\n]{1,60}\])+\s*$")
 
 
 # First three letters of the words a timestamp line may start with: months, weekdays, labels.
@@ -658,8 +672,36 @@ def _commenter_cue(row: Row) -> Verdict | None:
 _COMMENTER = lazy_compile(r"^@?([\w.\-]+)\s+(?:says|said|wrote):$")
 _HANDLE_MIN_CHARS = 6
 
+
+def _section_label_cue(row: Row) -> Verdict | None:
+    """A site section's name standing alone: "More Politics", "Next Up In Tech", "Today's
+    Sports", "Transfer News".  Subheadings do not take these shapes ("The good news" aside);
+    a trail from "Home" is a breadcrumb."""
+    if row.shape.words > 4 or not row.alone or _SECTION_LABEL.match(row.text) is None or _HOME_SECTIONS.match(row.text):
+        return None
+    return _whole(row, "navigation", "a site section's name")
+
+
+def _link_arrow_cue(row: Row) -> Verdict | None:
+    """A link's few words with the arrow a page draws beside them ("» Portfolio", "Extras › ‹",
+    "See all stories ›").  A line that opens a guillemet quotation is prose's own, and a trail
+    from "Home" is a breadcrumb."""
+    if row.shape.words > 4 or "\u00ab" in row.text or _HOME_CRUMB.match(row.text) or _LINK_ARROW.match(row.text) is None:
+        return None
+    return _whole(row, "navigation", "a link")
+
+
+_LINK_ARROW = lazy_compile(r"^\s*(?:[\u00bb\u203a]\s+\S.{0,40}|\S.{0,40}\s[\u203a\u2039\u00bb](?:\s*[\u203a\u2039])?)\s*$")
+_SECTION_WORD = r"[A-Z][\w'\u2019-]*"
+_SECTION_LABEL = lazy_compile(
+    rf"^(?:(?:More(?:\s+(?:from|in|on))?|Latest(?:\s+in)?|Today['\u2019]s|Next\s+Up\s+In)\s+{_SECTION_WORD}(?:\s+(?:&|{_SECTION_WORD})){{0,2}}"
+    rf"|(?!(?i:good|bad|fake|great|big|sad|some|no|any|the|breaking|more|latest)\s){_SECTION_WORD}(?:\s+(?:&|{_SECTION_WORD}))?\s+(?i:news))$"
+)
+
 # The cues for short lines, in order (copyright lines and credits are tried before them).
-_SHORT_LINE_CUES: tuple[Callable[[Row], "Verdict | None"], ...] = (_byline_cue, _timestamp_cue, _counter_cue, _commenter_cue)
+_SHORT_LINE_CUES: tuple[Callable[[Row], "Verdict | None"], ...] = (
+    _byline_cue, _timestamp_cue, _counter_cue, _commenter_cue, _section_label_cue, _link_arrow_cue,
+)
 
 
 # ---------------------------------------------------------------- detectors: a line in its place
@@ -824,7 +866,7 @@ def _top_slot(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict
             and not row.prose
             and not row.shape.sentence_end  # a lead's first sentence, a standfirst
             # A label's or a button's shape, not a kicker's phrase ("Confusion and speculation abound").
-            and (_title_like(row) or row.text.isupper() or any(char.isdigit() for char in row.text))
+            and (_title_like(row) or row.text.isupper() or any(char.isdigit() for char in row.text) or _bare_label(row))
             and row.index not in layout.verdicts
             and row.index not in layout.marked_up
             and not _LIST_MARK.match(row.text)
@@ -833,6 +875,14 @@ def _top_slot(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdict
         ):
             yield row.index, Verdict("page-furniture", row.shape.start, row.shape.end, "between the headline and the first paragraph")
 
+
+def _bare_label(row: Row) -> bool:
+    """A few words with no function word among them ("Transfer news", "Tip us anonymously"):
+    a label or a button, too short to be a standfirst."""
+    return row.shape.words <= 3 and row.shape.function_ratio == 0 and _BARE_WORDS.match(row.text) is not None
+
+
+_BARE_WORDS = lazy_compile(r"^[^\W\d_][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,2}$")  # no comma: "Confused, speculative" is a kicker
 
 _TOP_SLOT_ROWS = 4  # the body starts this near the top: the copy is an article, not a page
 _TOP_SLOT_WORDS = 12
@@ -1006,14 +1056,16 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
 
     A subheading introduces what follows it, so it shares a topic word with the paragraph after
     it.  In an article with one such line, a line that shares none is taken.  In an article with
-    subheadings of its own, some of which name no subject ("The bottom line", "Our ruling"), only
-    a line as long as a headline that shares no word with the whole article is taken."""
+    subheadings of its own, some of which name no subject ("The bottom line", "Our ruling"), a
+    line is taken when two of its topic words occur nowhere in the article, or when what it
+    shares is too little for a subheading (`_names_other_subject`).  Lines after the body's last
+    paragraph are judged the same way: a short article's closing lines are no page's footer."""
     if layout.body is None:
         return
     rows = layout.rows
     first, last = layout.body
     heading_like = [
-        row for row in rows[first + 1:last]
+        row for row in rows[first + 1:len(rows) - 1]
         if row.alone and not row.prose and row.shape.words <= 14
         and (_ends_paragraph(rows[row.index - 1]) or _ends_paragraph(rows[row.index + 1]))
         and not _QA_LABEL.match(row.text)
@@ -1022,6 +1074,9 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     # is taken only on the stronger evidence of two topic words the article never uses.
     headings = [row for row in heading_like if _ends_paragraph(rows[row.index - 1]) and _ends_paragraph(rows[row.index + 1])]
     between = {row.index for row in headings}
+    # The article's own, not what follows its last paragraph.
+    body_headings = sum(row.index < last for row in headings)
+    body_heading_like = sum(row.index < last for row in heading_like)
     candidates = [
         row for row in heading_like
         if not row.shape.sentence_end
@@ -1032,6 +1087,8 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
         and row.index not in layout.marked_up
         and not text.in_embedded_post(row.shape.start)
         and not _sources_the_quotation(rows, row)
+        and not _heads_a_block(rows, row)
+        and not _CONTACT.match(row.text)
         and _stems(row.text)
     ]
     if not candidates:
@@ -1042,21 +1099,29 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     for row in rows:
         if row.prose:
             prose.update(text.keep(_words_of, row.text))
+    # Among longer items, a short title stands out (a section's name among product headings);
+    # among many short titles (a list of names), it is one of them.
+    few_short_titles = sum(_short_title(row) for row in heading_like) <= _ODD_SHORT_TITLES
     for row in candidates:
         stems = _stems(row.text)
         if _GENERIC_SUBHEAD.match(row.text):
             continue
-        if row.index == 1 and first == 0 and rows[0].prose and rows[2].prose:
+        if row.index == 1 and first == 0 and rows[0].prose and (after_lead := _after_lead(rows)):
             # Right after the lead of copy with no headline, where no subheading comes yet: a
-            # line that shares nothing with the lead and the next paragraph is a label or a teaser.
-            if not _on_topic(_words_of(rows[0].text, rows[2].text), stems):
+            # line that shares nothing with the lead and what follows is a label or a teaser.
+            if not _on_topic(_words_of(rows[0].text, *(row.text for row in after_lead)), stems):
                 yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end, "right after the lead")
             continue
-        if _on_topic(prose, stems):
-            continue
-        if row.index not in between and (len(heading_like) > _LOOSE_MAX_HEADINGS or _DIGIT.search(row.text)):
+        below = rows[row.index + 1]
+        if below.shape.words >= _PARAGRAPH_WORDS and _on_topic(_words_of(below.text), stems):
+            continue  # the subject of the paragraph it introduces, though not one of running prose
+        if _on_topic(prose, stems) and not _names_other_subject(row, rows, text, prose, stems):
+            continue  # the article's subject
+        if row.index not in between and (
+            _DIGIT.search(row.text) or (body_heading_like > _LOOSE_MAX_HEADINGS and not (few_short_titles and _short_title(row)))
+        ):
             continue  # one of an article's many parallel items (names, products, prices)
-        if len(stems) >= _STRAY_MIN_STEMS or (len(headings) == 1 and row.index in between):
+        if len(stems) >= _STRAY_MIN_STEMS or (body_headings == 1 and row.index in between):
             yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end)
 
 
@@ -1074,6 +1139,63 @@ _GENERIC_SUBHEAD = lazy_compile(
 _QA_LABEL = lazy_compile(r"^\W*(?:Q|A|Q\d+|Question|Answer)\s*[:.)\-\u2013\u2014]\s", re.IGNORECASE)
 
 
+def _names_other_subject(row: Row, rows: list[Row], text: Analysis, prose: set[str], stems: set[str]) -> bool:
+    """Whether a line that shares a word or two with the article still names something else: a
+    short title sharing one word ("Local Business" in a story about business coaching), or a
+    headline sharing at most a quarter of its words (another story's, "NASA discovery fuels
+    hopes in search for life beyond Earth"), when the paragraphs under it never use them.  A
+    section's name, a show's title or a teaser, not a subheading."""
+    if row.text[:1] in _QUOTE_MARKS and row.text[-1:] in _QUOTE_MARKS:
+        return False  # a title the article quotes ("“Wild Rose”")
+    shared = len(stems & prose)
+    if not ((shared == 1 and _short_title(row)) or (len(stems) >= _HEADLINE_STEMS and shared * 4 <= len(stems))):
+        return False
+    under: set[str] = set()
+    for below in rows[row.index + 1:row.index + 1 + _SECTION_ROWS]:
+        under.update(text.keep(_words_of, below.text))
+    return not _on_topic(under, stems)
+
+
+_SECTION_ROWS = 3
+# An address alone ("paul.takahashi@chron.com", "twitter.com/paultakahashi"): a reporter signs off
+# with one; it names no subject to compare.
+_CONTACT = lazy_compile(r"^\s*\S*[@/.]\S*\s*$")
+_HEADLINE_STEMS = 6
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def _short_title(row: Row) -> bool:
+    """A name of a few capitalised words ("Beltway Confidential", "Sports Nutrition"): a
+    section's or another story's, where the article's own items carry descriptions.  A line in
+    capitals is a subheading's style ("WHO IS THE FRONT-RUNNER?"), not a name's."""
+    return (
+        row.shape.words <= _SHORT_TITLE_WORDS and not row.text.isupper()
+        and _WORDS.search(row.text) is not None and _title_like(row)
+    )
+
+
+_SHORT_TITLE_WORDS = 4
+_ODD_SHORT_TITLES = 2
+
+
+def _heads_a_block(rows: list[Row], row: Row) -> bool:
+    """Whether a line stands over lines set close together (a list, a table of results): the
+    heading of the article's own block ("Results of the ballot")."""
+    below = rows[row.index + 1]
+    return not below.alone and not below.prose
+
+
+def _after_lead(rows: list[Row]) -> tuple[Row, ...]:
+    """What follows the line after a headline-less lead, when it is the next paragraph, or a
+    subheading over it (two heading-like lines in a row: the first introduces nothing)."""
+    if len(rows) > 2 and rows[2].prose:
+        return (rows[2],)
+    heading = rows[2] if len(rows) > 3 else None
+    if heading is not None and heading.alone and not heading.shape.sentence_end and not _LIST_MARK.match(heading.text) and rows[3].prose:
+        return rows[2], rows[3]
+    return ()
+
+
 def _on_topic(words: set[str], stems: set[str]) -> bool:
     """Whether any of a heading's topic words occurs in the text.  (Asking that most of them do
     takes many real subheadings: "Testing the silicon", "Domestic industry".)"""
@@ -1086,6 +1208,7 @@ def _ends_paragraph(row: Row) -> bool:
 
 _STRAY_HEADLINE_WORDS = 7
 _STRAY_MIN_STEMS = 2
+_PARAGRAPH_WORDS = 10
 _LOOSE_MAX_HEADINGS = 4
 
 
