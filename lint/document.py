@@ -159,7 +159,7 @@ class Document:
             return None
         if line_end == len(self.source) and not self.source.endswith("\n"):
             # The last line has no line end of its own: take the line ends (and blank lines) before it.
-            return len(self.source[:line_start].rstrip()), line_end
+            return space_before(self.source, line_start), line_end
         next_blank = last + 1 >= len(lines) or not lines.line_text(last + 1).strip()
         if first > 1 and next_blank and not lines.line_text(first - 1).strip():
             # Between two blank lines (or a blank line and the end): take the blank line before it
@@ -203,7 +203,7 @@ class Document:
         """Whether text other than text[start:end] (and the white space around it) has its
         source within source_start..source_end."""
         text = self.text
-        before, after = _space_before(text, start), _SPACE_RUN.match(text, min(end, len(text))).end()
+        before, after = space_before(text, start), _SPACE_RUN.match(text, min(end, len(text))).end()
         return bool(before and self.source_offset(before, end=True) > source_start) or (
             after < len(text) and self.source_offset(after) < source_end
         )
@@ -220,7 +220,7 @@ class Document:
 _SPACE_RUN = re.compile(r"\s*")
 
 
-def _space_before(text: str, offset: int) -> int:
+def space_before(text: str, offset: int) -> int:
     """Where the white space that ends at `offset` starts.  Looked at a window at a time: slicing
     off all the text before it would copy the document once per fix (quadratic on a long one)."""
     offset = min(offset, len(text))

@@ -459,8 +459,8 @@ def _token_mentions(text: Analysis) -> list[_Mention]:
     # A cheap first pass over the strings alone: most articles have no digits that recur at
     # another length, and then there is nothing to locate.
     lengths: dict[str, set[int]] = {}
-    for written in _DIGIT_TOKEN.findall(raw):
-        digits = written.replace(",", "")
+    for match in _DIGIT_TOKEN.finditer(raw):  # not findall: a long text's every digit string at once
+        digits = match.group().replace(",", "")
         lengths.setdefault(digits.strip("0"), set()).add(len(digits))
     recurring = {sig for sig, seen in lengths.items() if len(seen) > 1 and len(sig) >= 2}
     if not recurring:
