@@ -21,8 +21,7 @@ Dates and currencies inside quotations are the speaker's and are left alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
@@ -50,8 +49,7 @@ _DIGITS_BEFORE = lazy_compile(r"(?<![\w/.\-])\d{1,4}$")
 _BEFORE_MONTH = ("st", "nd", "rd", "th", "of")  # what ends a day number before its month
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date written with the month in words: "February 11th", "11 February"."""
 
     start: int
