@@ -464,3 +464,14 @@ def test_a_heading_shares_the_subject_only_through_its_own_words():
     for label, taken in (("Tech Careers", True), ("Spring Inspections", False)):
         found = rules_by_line(chrome(f"{PARAGRAPH}\n\n{label}\n\n{engineers}\n"))
         assert ("chrome/stray-heading" in found.get(3, set())) is taken, label
+
+
+def test_a_phrase_pattern_takes_either_apostrophe_and_any_run_of_spaces_within_a_line():
+    import re
+
+    from lint.kinds.phrase import phrase_regex
+
+    pattern = re.compile(phrase_regex("Don't miss (1+1)"))
+    assert phrase_regex("Don't miss (1+1)") == r"Don['’]t[^\S\n]+miss[^\S\n]+\(1\+1\)"
+    assert pattern.fullmatch("Don’t  miss\t(1+1)") and pattern.fullmatch("Don't miss (1+1)")
+    assert not pattern.fullmatch("Don't\nmiss (1+1)")
