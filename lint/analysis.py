@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable, Hashable, Iterator, Mapping, NamedTuple, TypeVar
 
@@ -88,8 +87,7 @@ class Mention(NamedTuple):
     initial: bool  # opens a sentence, line or quotation, or stands in a title-case line: the capital proves nothing
 
 
-@dataclass(frozen=True)
-class ProperNouns:
+class ProperNouns(NamedTuple):
     """Capitalised words by spelling: how often each is used, and how often mid-sentence."""
 
     counts: Mapping[str, int]  # all capitalised mentions

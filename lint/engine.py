@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .analysis import Analysis
 from .budget import OverBudget, budget_for, time_limit
@@ -49,8 +49,7 @@ def severity_for(rule: Rule, settings: Settings) -> Severity:
     return severity
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """What checking under one selection runs: rules with their severities, and their rank when
     two rules report the same line (see _one_deletion_per_line)."""
 

@@ -9,15 +9,14 @@ towards "not a figure" or "plain Western figure" rather than towards a flag.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .patterns import lazy_compile
 
 __all__ = ["MONTH_NAMES", "MONTH_PATTERN", "Figure", "SCALE_FACTORS", "find_figures", "format_international"]
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure: offsets index the text given to find_figures."""
 
     start: int              # first character: currency, sign, digit, or "a"/"one" of "a million"
@@ -564,9 +563,9 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
         if a.noun is None and b.noun is not None:
             changes.update(noun=b.noun, qualifier=b.qualifier)
         if changes:
-            figures[i] = replace(a, **changes)
+            figures[i] = a._replace(**changes)
         if b.unit is None and a.unit is not None:
-            figures[i + 1] = replace(b, unit=a.unit)  # "$10-15bn": the 15 is in dollars too
+            figures[i + 1] = b._replace(unit=a.unit)  # "$10-15bn": the 15 is in dollars too
     return figures
 
 
