@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Sequence, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Sequence, TypeVar
 
 from .findings import Position
 
@@ -30,8 +30,7 @@ CAPTION = "caption"
 BLOCK_KINDS = (HEADLINE, HEADING, PARAGRAPH, LIST_ITEM, QUOTE, CAPTION)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # a tuple, as sentences and spans are: a document has hundreds
     kind: str
     start: int
     end: int
@@ -233,21 +232,19 @@ def space_before(text: str, offset: int) -> int:
     return offset
 
 
-@dataclass
 class DocumentBuilder:
     """Accumulates text pieces with their source offsets, and block boundaries."""
 
-    path: str
-    source: str
-    format: str
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    source_map: SourceMap = field(default_factory=SourceMap)
-    comments: list[tuple[int, int, str]] = field(default_factory=list)
-    protected: list[tuple[int, int]] = field(default_factory=list)
-    _raw_blocks: list[tuple[str, int, int]] = field(default_factory=list)
-    _block_kind: str | None = None
-    _block_start: int = 0
+    def __init__(self, path: str, source: str, format: str):
+        self.path, self.source, self.format = path, source, format
+        self.parts: list[str] = []
+        self.length = 0
+        self.source_map = SourceMap()
+        self.comments: list[tuple[int, int, str]] = []
+        self.protected: list[tuple[int, int]] = []
+        self._raw_blocks: list[tuple[str, int, int]] = []
+        self._block_kind: str | None = None
+        self._block_start = 0
 
     def add(self, text: str, source_start: int, source_len: int | None = None) -> None:
         """Append `text`, which came from source[source_start : source_start + source_len].

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from .analysis import Analysis
@@ -57,10 +56,12 @@ class Plan(NamedTuple):
     rank: dict[str, tuple[bool, int]]
 
 
-@dataclass
 class Linter:
-    rules: tuple[Rule, ...]
-    _plans: dict[tuple, "Plan"] = field(default_factory=dict, repr=False)
+    """The rules of a set of packs, and the plan of each selection checked with them."""
+
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = rules
+        self._plans: dict[tuple, Plan] = {}
 
     def plan(self, settings: Settings) -> "Plan":
         """The selected rules with their severities; worked out once per distinct selection."""
