@@ -110,8 +110,10 @@ _CHINESE_CONTEXT = ("Chin", "Beijing", "Taiwan")
 _GIVEN_NAME = lazy_compile(rf"{_SYLLABLE}(?:['-]?{_SYLLABLE})?")
 _ONE_SYLLABLE = lazy_compile(_SYLLABLE)
 # Both begin with the surname itself (an alternation of capitalised words the engine skips to
-# fast); that no letter precedes it is checked on the hits.
-_BY_LENGTH = sorted(_SURNAMES, key=len, reverse=True)
+# fast); that no letter precedes it is checked on the hits.  Longest first; equals in alphabetical
+# order, so that the pattern is the same in every run (a set's order is not) and its compiled program
+# is reused instead of assembled at every start.
+_BY_LENGTH = sorted(_SURNAMES, key=lambda surname: (-len(surname), surname))
 _CAPITALS_SURNAME = lazy_compile(
     rf"(?P<surname>{'|'.join(s.upper() for s in _BY_LENGTH if len(s) > 1)}) (?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b"
 )
