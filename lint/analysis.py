@@ -8,11 +8,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable, Hashable, Iterator, Mapping, NamedTuple, TypeVar
 
-from .document import HEADING, HEADLINE, Block, Document, span_at
+from .document import HEADING, HEADLINE, Block, Document, space_before, span_at
 from .findings import Edit
 from .memo import Kept, computed, in_window
 from .patterns import lazy_compile
@@ -88,8 +87,7 @@ class Mention(NamedTuple):
     initial: bool  # opens a sentence, line or quotation, or stands in a title-case line: the capital proves nothing
 
 
-@dataclass(frozen=True)
-class ProperNouns:
+class ProperNouns(NamedTuple):
     """Capitalised words by spelling: how often each is used, and how often mid-sentence."""
 
     counts: Mapping[str, int]  # all capitalised mentions
@@ -171,10 +169,14 @@ class Analysis:
 
     @cached_property
     def lines(self) -> list[Line]:
-        lines, start = [], 0
-        for number, line in enumerate(self.text.split("\n"), 1):
-            lines.append(Line(number, start, start + len(line)))
-            start += len(line) + 1
+        # Found by their line ends, not by splitting: a split copies every line of a long text at once.
+        text, lines, start, number = self.text, [], 0, 1
+        end = text.find("\n")
+        while end != -1:
+            lines.append(Line(number, start, end))
+            start, number = end + 1, number + 1
+            end = text.find("\n", start)
+        lines.append(Line(number, start, len(text)))
         return lines
 
     def line_at(self, offset: int) -> Line:
@@ -309,7 +311,7 @@ class Analysis:
         if "(@" not in text:
             return posts
         for match in _POST_SIGNOFF.finditer(text):
-            body_end = len(text[:match.start()].rstrip())
+            body_end = space_before(text, match.start())
             blank = text.rfind("\n\n", 0, body_end)
             posts.append(Span(blank + 2 if blank >= 0 else 0, match.end()))
         return posts

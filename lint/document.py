@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Sequence, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Sequence, TypeVar
 
 from .findings import Position
 
@@ -30,8 +30,7 @@ CAPTION = "caption"
 BLOCK_KINDS = (HEADLINE, HEADING, PARAGRAPH, LIST_ITEM, QUOTE, CAPTION)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # a tuple, as sentences and spans are: a document has hundreds
     kind: str
     start: int
     end: int
@@ -159,7 +158,7 @@ class Document:
             return None
         if line_end == len(self.source) and not self.source.endswith("\n"):
             # The last line has no line end of its own: take the line ends (and blank lines) before it.
-            return len(self.source[:line_start].rstrip()), line_end
+            return space_before(self.source, line_start), line_end
         next_blank = last + 1 >= len(lines) or not lines.line_text(last + 1).strip()
         if first > 1 and next_blank and not lines.line_text(first - 1).strip():
             # Between two blank lines (or a blank line and the end): take the blank line before it
@@ -203,7 +202,7 @@ class Document:
         """Whether text other than text[start:end] (and the white space around it) has its
         source within source_start..source_end."""
         text = self.text
-        before, after = _space_before(text, start), _SPACE_RUN.match(text, min(end, len(text))).end()
+        before, after = space_before(text, start), _SPACE_RUN.match(text, min(end, len(text))).end()
         return bool(before and self.source_offset(before, end=True) > source_start) or (
             after < len(text) and self.source_offset(after) < source_end
         )
@@ -220,7 +219,7 @@ class Document:
 _SPACE_RUN = re.compile(r"\s*")
 
 
-def _space_before(text: str, offset: int) -> int:
+def space_before(text: str, offset: int) -> int:
     """Where the white space that ends at `offset` starts.  Looked at a window at a time: slicing
     off all the text before it would copy the document once per fix (quadratic on a long one)."""
     offset = min(offset, len(text))
@@ -233,21 +232,19 @@ def _space_before(text: str, offset: int) -> int:
     return offset
 
 
-@dataclass
 class DocumentBuilder:
     """Accumulates text pieces with their source offsets, and block boundaries."""
 
-    path: str
-    source: str
-    format: str
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    source_map: SourceMap = field(default_factory=SourceMap)
-    comments: list[tuple[int, int, str]] = field(default_factory=list)
-    protected: list[tuple[int, int]] = field(default_factory=list)
-    _raw_blocks: list[tuple[str, int, int]] = field(default_factory=list)
-    _block_kind: str | None = None
-    _block_start: int = 0
+    def __init__(self, path: str, source: str, format: str):
+        self.path, self.source, self.format = path, source, format
+        self.parts: list[str] = []
+        self.length = 0
+        self.source_map = SourceMap()
+        self.comments: list[tuple[int, int, str]] = []
+        self.protected: list[tuple[int, int]] = []
+        self._raw_blocks: list[tuple[str, int, int]] = []
+        self._block_kind: str | None = None
+        self._block_start = 0
 
     def add(self, text: str, source_start: int, source_len: int | None = None) -> None:
         """Append `text`, which came from source[source_start : source_start + source_len].

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .analysis import Analysis
 from .budget import OverBudget, budget_for, time_limit
@@ -49,8 +48,7 @@ def severity_for(rule: Rule, settings: Settings) -> Severity:
     return severity
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """What checking under one selection runs: rules with their severities, and their rank when
     two rules report the same line (see _one_deletion_per_line)."""
 
@@ -58,10 +56,12 @@ class Plan:
     rank: dict[str, tuple[bool, int]]
 
 
-@dataclass
 class Linter:
-    rules: tuple[Rule, ...]
-    _plans: dict[tuple, "Plan"] = field(default_factory=dict, repr=False)
+    """The rules of a set of packs, and the plan of each selection checked with them."""
+
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = rules
+        self._plans: dict[tuple, Plan] = {}
 
     def plan(self, settings: Settings) -> "Plan":
         """The selected rules with their severities; worked out once per distinct selection."""

@@ -11,8 +11,7 @@ running them is lint.examples', which a check never imports.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 SPAN_OPEN, SPAN_CLOSE = "\u00ab", "\u00bb"
 FORMATS = ("text", "markdown", "html")
@@ -22,8 +21,7 @@ class ExampleError(ValueError):
     """An example entry that cannot be read; the message says why."""
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     text: str  # what is checked, span marks removed
     fires: bool
     span: str | None = None  # the text the finding must mark

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -23,8 +24,9 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Edit:
+# Edits, hits and positions are tuples: every finding makes one of each, or two, and a frozen
+# dataclass costs a millisecond of every start to build where a tuple type costs a fifth of that.
+class Edit(NamedTuple):
     """Replace text[start:end] of the checked document text with `replacement`.
 
     With `whole_lines`, the edit deletes the source lines that text[start:end] stands on, markup
@@ -41,8 +43,7 @@ class Edit:
     safe: bool = False
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule reports: a span of the document text, a message and an optional edit.
 
     Offsets index `Document.text`; the engine maps them back to the source file.
@@ -54,8 +55,7 @@ class Hit:
     edit: Edit | None = None
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """1-based line and column (Unicode code points) in the source file."""
 
     line: int

@@ -14,6 +14,7 @@ plain data), and read from there on later runs; any other word still goes to wor
 from __future__ import annotations
 
 import bisect
+import itertools
 from array import array
 from functools import lru_cache
 
@@ -52,11 +53,16 @@ def zipf(word: str) -> float:
 
 class PlainWords:
     """The plain words of wordfreq's English list, sorted, each with the band of the list it is
-    in and each band with its Zipf value: kept as one string and two arrays, which load in a
-    few milliseconds where a dictionary of 289,000 words takes over a hundred."""
+    in and each band with its Zipf value: kept as one string (a word a line) and three arrays,
+    which load in a few milliseconds where a dictionary of 289,000 words takes over a hundred
+    (and a list of them 18 MiB)."""
 
-    def __init__(self, words: str, bands: bytes, values: list[float]):
-        self.words = words.split("\n")
+    # What the cache entry holds, in order; a table kept in another layout is made again.
+    LAYOUT = "words, starts, bands, values"
+
+    def __init__(self, words: str, starts: bytes, bands: bytes, values: list[float]):
+        self.words = words
+        self.starts = array("I", starts)  # where each word starts in `words`, then len(words) + 1
         self.bands = array("H", bands)
         self.values = values
 
@@ -71,14 +77,19 @@ class PlainWords:
                 by_word.update(dict.fromkeys(plain, len(values)))
                 values.append(value_of(plain[0]))
         words = sorted(by_word)
-        return cls("\n".join(words), array("H", (by_word[w] for w in words)).tobytes(), values)
+        starts = array("I", itertools.accumulate((len(w) + 1 for w in words), initial=0))
+        return cls("\n".join(words), starts.tobytes(), array("H", (by_word[w] for w in words)).tobytes(), values)
 
     def saved(self) -> tuple:
-        return "\n".join(self.words), self.bands.tobytes(), self.values
+        return self.words, self.starts.tobytes(), self.bands.tobytes(), self.values
+
+    def _word(self, index: int) -> str:
+        return self.words[self.starts[index]:self.starts[index + 1] - 1]
 
     def zipf(self, word: str) -> float:
-        index = bisect.bisect_left(self.words, word)
-        if index < len(self.words) and self.words[index] == word:
+        count = len(self.bands)
+        index = bisect.bisect_left(range(count), word, key=self._word)
+        if index < count and self._word(index) == word:
             return self.values[self.bands[index]]
         return 0.0
 
@@ -90,7 +101,7 @@ def _plain_words() -> PlainWords | None:
     if stamp is None:
         return None
     with paused():  # made once per install (about a second), then read in milliseconds
-        return PlainWords(*cached(entry_name("wordfreq-en-zipf", stamp[0]), stamp, _plain_words_of_wordfreq))
+        return PlainWords(*cached(entry_name("wordfreq-en-zipf", stamp[0]), (*stamp, PlainWords.LAYOUT), _plain_words_of_wordfreq))
 
 
 def _plain_words_of_wordfreq() -> tuple:

@@ -9,16 +9,14 @@ towards "not a figure" or "plain Western figure" rather than towards a flag.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from typing import NamedTuple
 
 from .patterns import lazy_compile
 
 __all__ = ["MONTH_NAMES", "MONTH_PATTERN", "Figure", "SCALE_FACTORS", "find_figures", "format_international"]
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure: offsets index the text given to find_figures."""
 
     start: int              # first character: currency, sign, digit, or "a"/"one" of "a million"
@@ -455,7 +453,7 @@ def _number_figure(text: str, m: re.Match[str]) -> Figure | None:
                 scale, unit = None, "m"  # "100m sprint", "30m-high", "110m hurdles": metres
         elif scale_text != "k" or not plural:
             return None  # "4K TV", "5K runners", "5B": a code or a race, not a figure
-    value = float(Decimal(digits) * SCALE_FACTORS[scale]) if scale else float(digits)
+    value = _scaled(digits, SCALE_FACTORS[scale]) if scale else float(digits)
     approximate = before.approximate() or _TRAILING_CUE_RE.match(text, end) is not None
     if sign in ("-", "−"):
         value = -value
@@ -528,6 +526,23 @@ def _year_span(m: re.Match[str]) -> Figure:
                   True, False)
 
 
+_DECIMAL_DIGITS = 28  # the decimal module's default precision: its products are exact up to it
+
+
+def _scaled(number: str, factor: int) -> float:
+    """The decimal `number` times `factor`, rounded once to a float: 1.15 million is 1150000.0,
+    where 1.15 * 1e6 is 1149999.9999999998.  Integer arithmetic (int / int rounds correctly),
+    which gives what the decimal module does; that module, slow to import, only for what the
+    integers do not cover (an exponent, a product past its precision)."""
+    whole, _, fraction = number.partition(".")
+    digits = whole + fraction
+    if digits.isascii() and digits.isdigit() and len(digits.lstrip("0")) + len(str(factor)) <= _DECIMAL_DIGITS:
+        return int(digits) * factor / 10 ** len(fraction)
+    from decimal import Decimal
+
+    return float(Decimal(number) * factor)
+
+
 def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     """Share scale, unit and noun across a range: "$10-15bn", "10 to 15 per cent", "5-7 men"."""
     for i in range(len(figures) - 1):
@@ -542,15 +557,15 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
         changes: dict[str, object] = {}
         if a.scale is None and b.scale is not None:
             changes.update(scale=b.scale, indian=a.indian or b.indian,
-                           value=float(Decimal(repr(a.value)) * SCALE_FACTORS[b.scale]))
+                           value=_scaled(repr(a.value), SCALE_FACTORS[b.scale]))
         if a.unit is None and b.unit is not None:
             changes["unit"] = b.unit
         if a.noun is None and b.noun is not None:
             changes.update(noun=b.noun, qualifier=b.qualifier)
         if changes:
-            figures[i] = replace(a, **changes)
+            figures[i] = a._replace(**changes)
         if b.unit is None and a.unit is not None:
-            figures[i + 1] = replace(b, unit=a.unit)  # "$10-15bn": the 15 is in dollars too
+            figures[i + 1] = b._replace(unit=a.unit)  # "$10-15bn": the 15 is in dollars too
     return figures
 
 

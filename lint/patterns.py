@@ -35,11 +35,14 @@ _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESI
 class _Programs:
     """Assembled programs by (pattern, flags), read from the cache on first use and written
     back once, at exit, if this run assembled new ones: then the cache keeps the programs this
-    run used, so that patterns no run makes any more (a pack edited) do not pile up in it."""
+    run used or could have used (its lazy patterns, compiled or not), so that patterns no run
+    makes any more (a pack edited) do not pile up in it, and two documents that need different
+    patterns do not each drop the other's from it."""
 
     def __init__(self) -> None:
         self.known: dict[tuple[str, int], tuple] | None = None
         self.used: dict[tuple[str, int], tuple] = {}
+        self.declared: set[tuple[str, int]] = set()  # the lazy patterns made in this run
         self.added = False
 
     def load(self) -> dict[tuple[str, int], tuple]:
@@ -78,7 +81,9 @@ class _Programs:
     def store(self) -> None:
         from .pack_cache import store_entry
 
-        store_entry(self.path(), (_ENGINE, self.used))
+        known = self.load()
+        kept = {key: program for key, program in known.items() if key in self.declared}
+        store_entry(self.path(), (_ENGINE, kept | self.used))
 
 
 def _assemble(pattern: str, flags: int) -> tuple:
@@ -118,6 +123,8 @@ class LazyPattern:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
+        if isinstance(pattern, str):
+            _PROGRAMS.declared.add((pattern, int(flags)))
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:

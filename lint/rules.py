@@ -51,7 +51,7 @@ class Rule:
         return self.checker.fixable
 
 
-def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
+def _rule_from_entry(entry: Any, pack: str, index: int, builtin: bool) -> Rule:
     where = f"rule {index + 1}"
     if not isinstance(entry, dict):
         raise PackError(f"{pack}: {where} is not a table")
@@ -87,7 +87,7 @@ def _rule_from_entry(entry: Any, pack: str, index: int) -> Rule:
     try:
         kind = kind_class(entry["kind"])
         _check_placeholders(entry["message"], kind)
-        checker = kind(rule_id, entry["message"], params, builtin=Path(pack).parent == BUILTIN_PACKS)
+        checker = kind(rule_id, entry["message"], params, builtin=builtin)
     except RuleError as exc:
         raise PackError(f"{pack}: {where}: {exc}") from None
     return Rule(
@@ -139,7 +139,8 @@ def load_pack(path: Path) -> tuple[Rule, ...]:
     entries = data.get("rules")
     if not isinstance(entries, list) or not entries:
         raise PackError(f"{shown}: a rule pack needs one or more [[rules]] tables")
-    rules = tuple(_rule_from_entry(entry, shown, i) for i, entry in enumerate(entries))
+    builtin = Path(shown).parent == BUILTIN_PACKS
+    rules = tuple(_rule_from_entry(entry, shown, i, builtin) for i, entry in enumerate(entries))
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:

@@ -5,7 +5,7 @@ import codecs
 import errno
 import os
 import stat
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -15,8 +15,7 @@ class UnreadableInput(Exception):
     """The file cannot be checked; str(exc) is the one-line reason."""
 
 
-@dataclass(frozen=True)
-class SourceText:
+class SourceText(NamedTuple):
     path: str
     text: str
     bom: bool = False

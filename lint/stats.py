@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import string
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .analysis import FUNCTION_WORDS, Analysis, Sentence
 from .document import CAPTION, HEADING, HEADLINE, LIST_ITEM, PARAGRAPH, QUOTE, Block
@@ -36,8 +35,7 @@ _PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\
 _SYLLABLES: dict[str, int] = {}
 
 
-@dataclass(frozen=True)
-class ArticleStats:
+class ArticleStats(NamedTuple):
     """Counts of an article's running prose and the readability scores derived from them."""
 
     words: int

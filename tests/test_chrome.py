@@ -2,10 +2,13 @@
 place of lines (chrome-structure.toml): the seeds, whole scraped pages, clean articles and fixes."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import FIXTURES, findings_by_line, lint_string, seed
 
 from lint.fixes import apply_fixes, choose
+from lint.kinds.phrase import phrase_regex
 
 CHROME = ("chrome",)
 
@@ -574,3 +577,10 @@ def test_another_storys_headline_sharing_a_word_is_a_stray_heading():
 def test_a_reporters_address_signing_off_the_story_is_not_a_stray_heading():
     text = f"{PARAGRAPH}\n\n{CLOSING}\n\njane.doe@herald.com\n\ntwitter.com/janedoe\n"
     assert "chrome/stray-heading" not in rules_by_line(chrome(text)).get(5, set())
+
+
+def test_a_phrase_pattern_takes_either_apostrophe_and_any_run_of_spaces_within_a_line():
+    pattern = re.compile(phrase_regex("Don't miss (1+1)"))
+    assert phrase_regex("Don't miss (1+1)") == r"Don['’]t[^\S\n]+miss[^\S\n]+\(1\+1\)"
+    assert pattern.fullmatch("Don’t  miss\t(1+1)") and pattern.fullmatch("Don't miss (1+1)")
+    assert not pattern.fullmatch("Don't\nmiss (1+1)")

@@ -51,3 +51,17 @@ def test_a_plain_check_does_not_import_wordfreq_once_the_table_is_kept(tmp_path)
     later = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
     assert first.stdout.split() == ["True"]  # the table is made with wordfreq itself
     assert later.stdout.split() == ["False"]
+
+
+def test_a_table_kept_in_another_layout_is_made_again(tmp_path, monkeypatch):
+    import wordfreq
+
+    from lint.pack_cache import entry_name, package_data_stamp, store_entry
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    stamp = package_data_stamp("wordfreq", "data", lexicon._WORDLIST)
+    # An earlier release's entry: the same word list, the words kept without their offsets.
+    store_entry(tmp_path / entry_name("wordfreq-en-zipf", stamp[0]), (stamp, ("huntsman", b"\0\0", [1.0])))
+    _clear()
+    assert lexicon.zipf("Huntsman") == wordfreq.zipf_frequency("huntsman", "en")
+    _clear()

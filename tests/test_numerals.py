@@ -361,3 +361,18 @@ def test_pence_and_index_names():
     for text in ("The S&P 500 fell.", "Fortune 500 companies hired.", "FTSE 100 shares fell.",
                  "The Nifty 50 rose.", "a fleet of 400 737 Max jets"):
         assert [f.value for f in find_figures(text) if f.value in (500, 100, 50, 737)] == [], text
+
+
+def test_scaled_figures_are_the_decimal_products_rounded_once():
+    import random
+    from decimal import Decimal
+
+    from lint.numerals import SCALE_FACTORS, _scaled
+
+    rng = random.Random(7)
+    numbers = ["1.15", "0.1", ".5", "5.", "007", "1e+16", "2.5e-07", "9" * 30 + ".5"]
+    numbers += [f"{rng.randint(0, 10 ** rng.randint(1, 12))}.{rng.randint(0, 10 ** rng.randint(1, 9))}" for _ in range(2000)]
+    numbers += [repr(rng.random() * 10 ** rng.randint(-6, 18)) for _ in range(2000)]
+    for factor in set(SCALE_FACTORS.values()):
+        for number in numbers:
+            assert _scaled(number, factor) == float(Decimal(number) * factor), (number, factor)

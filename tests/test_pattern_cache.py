@@ -70,3 +70,34 @@ def test_programs_no_run_uses_are_dropped_when_the_cache_is_rewritten(programs):
     later.store()
     kept = patterns._Programs().load()
     assert ("new pattern", 0) in kept and ("old pattern", 0) not in kept
+
+
+def test_a_rewrite_keeps_the_programs_of_lazy_patterns_this_run_did_not_need(programs, monkeypatch):
+    """Two documents that need different patterns: checking one must not drop the other's."""
+    patterns.lazy_compile(r"needed by another document", 0).compiled()
+    programs.store()
+    later = patterns._Programs()
+    monkeypatch.setattr(patterns, "_PROGRAMS", later)  # the next run, which makes the same lazy pattern but never uses it
+    patterns.lazy_compile(r"needed by another document", 0)
+    later.compile(r"new pattern", 0)  # assembled: this run rewrites the cache
+    later.store()
+    kept = patterns._Programs().load()
+    assert ("new pattern", 0) in kept and ("needed by another document", 0) in kept
+
+
+def test_the_lazy_patterns_are_the_same_strings_in_every_run():
+    """A pattern built from a set in the set's order would differ from run to run (string hashing
+    is salted per process): its program would be assembled, and the cache rewritten, at every start."""
+    from conftest import ROOT
+
+    script = (
+        "import importlib, pkgutil, lint, lint.kinds; from lint import patterns; "
+        "[importlib.import_module(f'lint.kinds.{m.name}') for m in pkgutil.iter_modules(lint.kinds.__path__)]; "
+        "print(sorted(patterns._PROGRAMS.declared))"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                       env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1

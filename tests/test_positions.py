@@ -59,3 +59,16 @@ def test_every_text_offset_maps_back_to_its_source_character(newline):
             assert char == " " and pos.column == len(line) + 1
             continue
         assert line[pos.column - 1] == char
+
+
+@pytest.mark.parametrize("text", ["one line", "a\nb\n", "a\n\n\nb", "headline\n\nbody \u00e9\U0001f600 \n\n", "\n\nlate start"])
+def test_analysis_lines_are_the_texts_lines_with_their_offsets(text):
+    from lint.analysis import Analysis
+    from lint.document import space_before
+
+    analysis = Analysis(read_document("a.txt", text))
+    lines = analysis.lines
+    assert [analysis.line_text(line) for line in lines] == analysis.text.split("\n")
+    assert [line.number for line in lines] == list(range(1, len(lines) + 1))
+    for offset in range(len(analysis.text) + 1):
+        assert space_before(analysis.text, offset) == len(analysis.text[:offset].rstrip())

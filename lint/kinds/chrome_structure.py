@@ -17,9 +17,9 @@ Every line gets at most one verdict; a rule reports the verdicts of the detector
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from ..analysis import FUNCTION_WORDS, Analysis, LineShape
 from ..document import CAPTION, HEADING, LIST_ITEM
@@ -193,8 +193,7 @@ class Row:
         return self._document_text[self.shape.start:self.shape.end]
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """Why a line is chrome: the detector's name, the span to mark and a detail for the message."""
 
     detector: str
@@ -254,7 +253,7 @@ def _build_layout(text: Analysis) -> PageLayout:
         # Lines that show what they are are judged first: they also weigh against the body.
         verdict = _cue_verdict(row, marks)
         if verdict is not None:
-            verdicts[index] = verdict = replace(verdict, own_text=True)
+            verdicts[index] = verdict = verdict._replace(own_text=True)
         if not row.prose and (verdict is not None or not _content_like(row)):
             furniture.add(index)
     marked_up = frozenset(

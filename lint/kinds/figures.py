@@ -29,8 +29,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
@@ -67,8 +66,7 @@ _GLUED_NUMBER = lazy_compile(r"[\d.,]+")
 _INDIAN_FACTORS = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
 
 
-@dataclass(frozen=True)
-class _IndianFigure:
+class _IndianFigure(NamedTuple):
     start: int  # what the finding marks
     end: int
     shown: str  # the figure as written
@@ -268,8 +266,7 @@ a an of in on at to by up as or is it be so if no
 _MAX_PARTNERS = 8
 
 
-@dataclass(frozen=True)
-class _Quantity:
+class _Quantity(NamedTuple):
     """What a figure measures, as far as its sentence says: two figures can only conflict when
     nothing here tells them apart (an empty field says nothing either way)."""
 
@@ -301,8 +298,7 @@ class _Quantity:
         return bool(self.places and other.places and not self.places & other.places)
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     """A figure (or a bare digit string) that may be compared with others."""
 
     start: int
@@ -447,7 +443,7 @@ def _figure_mentions(text: Analysis) -> list[_Mention]:
     for index, mention in enumerate(mentions):
         if any(group_sizes[key] > 1 for key in _figure_keys(mention)):
             figure, sentence = sources[index]
-            mentions[index] = replace(mention, quantity=_quantity(raw, figure, sentence),
+            mentions[index] = mention._replace(quantity=_quantity(raw, figure, sentence),
                                       context=_context(raw, figure.start, figure.end, sentence))
     return mentions
 
@@ -459,8 +455,8 @@ def _token_mentions(text: Analysis) -> list[_Mention]:
     # A cheap first pass over the strings alone: most articles have no digits that recur at
     # another length, and then there is nothing to locate.
     lengths: dict[str, set[int]] = {}
-    for written in _DIGIT_TOKEN.findall(raw):
-        digits = written.replace(",", "")
+    for match in _DIGIT_TOKEN.finditer(raw):  # not findall: a long text's every digit string at once
+        digits = match.group().replace(",", "")
         lengths.setdefault(digits.strip("0"), set()).add(len(digits))
     recurring = {sig for sig, seen in lengths.items() if len(seen) > 1 and len(sig) >= 2}
     if not recurring:
@@ -528,8 +524,7 @@ def _same_token_quantity(a: _Mention, b: _Mention, min_shared: int) -> int:
     return 2 if same_left or same_right else 0
 
 
-@dataclass(frozen=True)
-class _Conflict:
+class _Conflict(NamedTuple):
     mention: _Mention
     other: _Mention
     factor: int
@@ -648,7 +643,7 @@ class Magnitude(Kind):
             # second opinion on two figures: those were judged with their whole quantities.
             starts = [f.start for f in text.figures]
             ends = [f.end for f in text.figures]
-            tokens = [replace(t, is_figure=_inside(starts, ends, t.start)) for t in tokens]
+            tokens = [t._replace(is_figure=_inside(starts, ends, t.start)) for t in tokens]
             judged = _Spans((m.start, m.end) for c in conflicts for m in (c.mention, c.other))
             conflicts += [
                 c for c in _conflicts(tokens, _token_keys, _same_token_quantity, self.shared_words, self.tolerance)

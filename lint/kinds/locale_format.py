@@ -21,8 +21,7 @@ Dates and currencies inside quotations are the speaker's and are left alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..analysis import Analysis
 from ..findings import Edit, Hit
@@ -50,8 +49,7 @@ _DIGITS_BEFORE = lazy_compile(r"(?<![\w/.\-])\d{1,4}$")
 _BEFORE_MONTH = ("st", "nd", "rd", "th", "of")  # what ends a day number before its month
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date written with the month in words: "February 11th", "11 February"."""
 
     start: int
@@ -112,8 +110,10 @@ _CHINESE_CONTEXT = ("Chin", "Beijing", "Taiwan")
 _GIVEN_NAME = lazy_compile(rf"{_SYLLABLE}(?:['-]?{_SYLLABLE})?")
 _ONE_SYLLABLE = lazy_compile(_SYLLABLE)
 # Both begin with the surname itself (an alternation of capitalised words the engine skips to
-# fast); that no letter precedes it is checked on the hits.
-_BY_LENGTH = sorted(_SURNAMES, key=len, reverse=True)
+# fast); that no letter precedes it is checked on the hits.  Longest first; equals in alphabetical
+# order, so that the pattern is the same in every run (a set's order is not) and its compiled program
+# is reused instead of assembled at every start.
+_BY_LENGTH = sorted(_SURNAMES, key=lambda surname: (-len(surname), surname))
 _CAPITALS_SURNAME = lazy_compile(
     rf"(?P<surname>{'|'.join(s.upper() for s in _BY_LENGTH if len(s) > 1)}) (?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b"
 )

@@ -19,9 +19,8 @@ length band, so the cost stays linear in the article's distinct capitalised word
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..analysis import Analysis, Mention
 from ..findings import Edit, Hit
@@ -165,8 +164,7 @@ def is_common_word(word: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     spelling: str
     name: str  # the frequent spelling it is taken for
     fixable: bool = True  # False when the rare spelling is the established one: ask, do not rewrite

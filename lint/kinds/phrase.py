@@ -24,13 +24,13 @@ _WORDS = compile_pattern(r"\w+(?:[-'\u2019]\w+)*")
 _EDGE = r"[\s\-\u2013\u2014|•·*»«>#:\[\](){}\"'\u201c\u201d\u2018\u2019.!?,;…]*"
 
 
+_EITHER_APOSTROPHE = str.maketrans({"'": "['\u2019]", "\u2019": "['\u2019]"})  # re.escape leaves both as they are
+
+
 def phrase_regex(phrase: str) -> str:
     """A phrase as a pattern: spaces match any run of spaces, apostrophes either form."""
-    parts = []
-    for token in phrase.split():
-        escaped = re.sub("['\u2019]", lambda _: "['\u2019]", re.escape(token))
-        parts.append(escaped)
-    return r"[^\S\n]+".join(parts)  # spaces within the line: a phrase never spans two lines
+    # Spaces within the line: a phrase never spans two lines.
+    return r"[^\S\n]+".join(re.escape(token).translate(_EITHER_APOSTROPHE) for token in phrase.split())
 
 
 def _first_words(text: Analysis) -> list[tuple[LineShape, str]]:
