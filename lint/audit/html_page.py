@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..svg_chart import bar_chart as _bars, short as _short
+from ..svg_chart import bar_chart as _bars
 
 BAR_ROWS = 25  # bars in a chart; the tables list everything
 VALUE_ROWS = 20

@@ -341,7 +341,6 @@ def _normal_unit(unit: str | None) -> str:
 
 def _in_range(text: str, figures: Sequence["Figure"], index: int) -> bool:
     """An end of a range ("10 to 15", "between 5 and 7"), not a list ("a 512GB and 1TB model")."""
-    figure = figures[index]
     for first, second in ((index - 1, index), (index, index + 1)):
         if first < 0 or second >= len(figures):
             continue

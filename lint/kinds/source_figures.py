@@ -10,7 +10,6 @@ of the source at all is added.  A figure in another currency than the source's i
 """
 from __future__ import annotations
 
-import math
 from typing import Iterable
 
 from ..analysis import Analysis
