@@ -5,8 +5,8 @@ import codecs
 import errno
 import os
 import stat
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 

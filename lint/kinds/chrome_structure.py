@@ -1111,8 +1111,7 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
             if not _on_topic(_words_of(rows[0].text, *(row.text for row in after_lead)), stems):
                 yield row.index, Verdict("stray-heading", row.shape.start, row.shape.end, "right after the lead")
             continue
-        below = rows[row.index + 1]
-        if below.shape.words >= _PARAGRAPH_WORDS and _on_topic(_words_of(below.text), stems):
+        if rows[row.index + 1].shape.words >= _PARAGRAPH_WORDS and _on_topic(_words_under(rows, row, text, 1), stems):
             continue  # the subject of the paragraph it introduces, though not one of running prose
         if _on_topic(prose, stems) and not _names_other_subject(row, rows, text, prose, stems):
             continue  # the article's subject
@@ -1149,10 +1148,15 @@ def _names_other_subject(row: Row, rows: list[Row], text: Analysis, prose: set[s
     shared = len(stems & prose)
     if not ((shared == 1 and _short_title(row)) or (len(stems) >= _HEADLINE_STEMS and shared * 4 <= len(stems))):
         return False
-    under: set[str] = set()
-    for below in rows[row.index + 1:row.index + 1 + _SECTION_ROWS]:
-        under.update(text.keep(_words_of, below.text))
-    return not _on_topic(under, stems)
+    return not _on_topic(_words_under(rows, row, text, _SECTION_ROWS), stems)
+
+
+def _words_under(rows: list[Row], heading: Row, text: Analysis, count: int) -> set[str]:
+    """The words of the `count` rows under a heading, each row's kept by an editor's session."""
+    words: set[str] = set()
+    for below in rows[heading.index + 1:heading.index + 1 + count]:
+        words.update(text.keep(_words_of, below.text))
+    return words
 
 
 _SECTION_ROWS = 3
@@ -1205,7 +1209,6 @@ def _ends_paragraph(row: Row) -> bool:
     return row.prose or row.shape.sentence_end
 
 
-_STRAY_HEADLINE_WORDS = 7
 _STRAY_MIN_STEMS = 2
 _PARAGRAPH_WORDS = 10
 _LOOSE_MAX_HEADINGS = 4
@@ -1255,8 +1258,6 @@ def _furniture(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, Verdic
                 or _EMBED_ATTRIBUTION.match(row.text)
             ):
                 continue
-            around = marks[max(0, at - _WINDOW):at] + marks[at + 1:at + _WINDOW + 1]
-            share = sum(around) / len(around) if around else 0.0
             if past_end or share >= (_WINDOW_SHARE if marks[at] else _CONTENT_WINDOW_SHARE):
                 yield row.index, Verdict("page-furniture", row.shape.start, row.shape.end)
             elif scraped and (marks[at] or (not below and row.shape.words < _TOP_LABEL_WORDS)):
