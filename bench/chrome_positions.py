@@ -5,7 +5,8 @@ Builds the eval's inject sets (one per --seed) in a scratch folder with ../share
 builder, runs newslint once per set, and prints, for chrome plants, how many were found right
 after the headline ("start"), between paragraphs ("middle") and as the last line ("end"), then
 the chrome findings on the untouched articles (every one a false alarm to the scorer: read them)
-and, with --show, the plants missed.
+with the verdicts bench/judged/ holds for them (an untouched article is a labelled body, and
+labellers kept some of the page's chrome in it), and, with --show, the plants missed.
 
     python bench/chrome_positions.py --seeds 1,2,3,4,5 [--cmd "newslint check --format json"] [--show]
 """
@@ -20,6 +21,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from precision import read_judged
+
+JUDGED = Path(__file__).resolve().parent / "judged"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 POSITIONS = ("start", "middle", "end")
 
@@ -51,6 +55,20 @@ def chrome_findings(cmd: str, docs: Path) -> dict[str, list[dict]]:
     return by_doc
 
 
+def sources(truth_file: Path) -> dict[str, str]:
+    """Each untouched copy's article in ../shared/corpus/aeb-articles, named by its planted siblings."""
+    by_stem = {}
+    for line in truth_file.read_text(encoding="utf-8").splitlines():
+        truth = json.loads(line)
+        if "source" in truth:
+            by_stem[truth["doc"].split("-", 1)[0]] = truth["source"]
+    return by_stem
+
+
+def verdicts() -> dict[tuple[str, int, str], str]:
+    return {(j.key.path, j.key.line, j.key.rule): j.verdict for j in read_judged(JUDGED)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", default="1,2,3,4,5")
@@ -60,6 +78,7 @@ def main() -> None:
     args = parser.parse_args()
     totals = {where: [0, 0] for where in POSITIONS}
     alarms, clean_docs = [], 0
+    judged = verdicts()
     with tempfile.TemporaryDirectory() as scratch:
         for seed in (int(s) for s in args.seeds.split(",")):
             out = Path(scratch) / f"seed{seed}"
@@ -73,7 +92,8 @@ def main() -> None:
                     if seed == int(args.seeds.split(",")[0]):  # the untouched copies are the same for every seed
                         clean_docs += 1
                         text = (out / "docs" / truth["doc"]).read_text(encoding="utf-8").split("\n")
-                        alarms += [(truth["doc"], f["line"], f["rule"], text[f["line"] - 1][:90]) for f in findings]
+                        article = f"corpus/aeb-articles/{sources(out / 'truth.jsonl').get(truth['doc'].split('-', 1)[0])}"
+                        alarms += [(truth["doc"], f["line"], f["rule"], text[f["line"] - 1][:90], judged.get((article, f["line"], f["rule"]), "unjudged")) for f in findings]
                     continue
                 if truth["kind"] != "chrome":
                     continue
@@ -91,9 +111,12 @@ def main() -> None:
     print("all seeds: " + ", ".join(
         f"{w} {c[0]}/{c[1]} ({c[0] / max(c[1], 1):.0%})" for w, c in totals.items()))
     print(f"chrome findings on {clean_docs} untouched articles: {len(alarms)} ({100 * len(alarms) / max(clean_docs, 1):.1f} per 100)")
+    tally = {verdict: sum(alarm[-1] == verdict for alarm in alarms) for verdict in ("right", "wrong", "unjudged")}
+    print(f"  judged: {tally['right']} right (chrome the labelled body kept), {tally['wrong']} wrong "
+          f"({100 * tally['wrong'] / max(clean_docs, 1):.1f} per 100), {tally['unjudged']} not judged yet")
     if args.show:
-        for doc, line, rule, text in alarms:
-            print(f"  {doc}:{line} {rule}: {text}")
+        for doc, line, rule, text, verdict in alarms:
+            print(f"  {doc}:{line} {rule} [{verdict}]: {text}")
 
 
 if __name__ == "__main__":

@@ -584,3 +584,34 @@ def test_a_phrase_pattern_takes_either_apostrophe_and_any_run_of_spaces_within_a
     assert phrase_regex("Don't miss (1+1)") == r"Don['’]t[^\S\n]+miss[^\S\n]+\(1\+1\)"
     assert pattern.fullmatch("Don’t  miss\t(1+1)") and pattern.fullmatch("Don't miss (1+1)")
     assert not pattern.fullmatch("Don't\nmiss (1+1)")
+
+
+def sectioned_explainer(headings: list[str], planted: str) -> str:
+    """An explainer of sections under question headings, set apart by rules ("___"), with a
+    line planted after the second section's paragraph, above its rule."""
+    paragraphs = [
+        "The senator has led every poll of the primary since June, and her rivals need a strong night.",
+        "The former governor is expected to press his record on schools, roads and the state budget.",
+        "Three of the candidates voted on the impeachment articles last year and will be asked about it.",
+        "The two business owners in the race have promised to cut taxes on small firms and farms.",
+        "Most of the field has talked about the party's future, and few about its leaders in Congress.",
+    ]
+    parts = ["Five questions hang over the debate in Atlanta tonight, the fifth of the primary season:"]
+    for number, (heading, paragraph) in enumerate(zip(headings, paragraphs)):
+        parts += [heading, paragraph] + ([planted] if number == 1 else []) + ["___"]
+    parts.append(CLOSING)
+    return "\n\n".join(parts) + "\n"
+
+
+def test_a_title_in_another_case_than_all_the_articles_headings_is_a_stray_heading():
+    """Among subheadings all in capitals, an off-topic line in upper and lower case came from
+    elsewhere on the page; in capitals it would be one of them, and among headings of both
+    cases nothing stands out."""
+    capitals = ["WHO IS THE FRONT-RUNNER?", "HOW WILL THE GOVERNOR PLAY?", "WHAT SAY THE JURORS?", "WILL THEY BASH THE RICH?", "WHO SPEAKS FOR CONGRESS?"]
+    planted = "The Problems of Solitary Confinement"
+    text = sectioned_explainer(capitals, planted)
+    line = text.split("\n").index(planted) + 1
+    assert "chrome/stray-heading" in rules_by_line(chrome(text)).get(line, set())
+    assert line not in rules_by_line(chrome(sectioned_explainer(capitals, planted.upper())))
+    mixed = capitals[:2] + ["What Say the Jurors?", "Will They Bash the Rich?", "Who Speaks for Congress?"]
+    assert line not in rules_by_line(chrome(sectioned_explainer(mixed, planted)))

@@ -17,6 +17,7 @@ Every line gets at most one verdict; a rule reports the verdicts of the detector
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
@@ -1101,6 +1102,8 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
     # Among longer items, a short title stands out (a section's name among product headings);
     # among many short titles (a list of names), it is one of them.
     few_short_titles = sum(_short_title(row) for row in heading_like) <= _ODD_SHORT_TITLES
+    # A line that introduces what follows ("Seven questions for the debate:") is no heading.
+    capitals = Counter(row.text.isupper() for row in heading_like if _CASED.search(row.text) and not row.text.endswith(":"))
     for row in candidates:
         stems = _stems(row.text)
         if _GENERIC_SUBHEAD.match(row.text):
@@ -1116,7 +1119,11 @@ def _stray_headings(layout: PageLayout, text: Analysis) -> Iterable[tuple[int, V
         if _on_topic(prose, stems) and not _names_other_subject(row, rows, text, prose, stems):
             continue  # the article's subject
         if row.index not in between and (
-            _DIGIT.search(row.text) or (body_heading_like > _LOOSE_MAX_HEADINGS and not (few_short_titles and _short_title(row)))
+            _DIGIT.search(row.text) or (
+                body_heading_like > _LOOSE_MAX_HEADINGS
+                and not (few_short_titles and _short_title(row))
+                and not _odd_style(row, capitals)
+            )
         ):
             continue  # one of an article's many parallel items (names, products, prices)
         if len(stems) >= _STRAY_MIN_STEMS or (body_headings == 1 and row.index in between):
@@ -1179,6 +1186,19 @@ def _short_title(row: Row) -> bool:
 
 _SHORT_TITLE_WORDS = 4
 _ODD_SHORT_TITLES = 2
+
+
+def _odd_style(row: Row, capitals: Counter[bool]) -> bool:
+    """Whether a line is the only one of its case among the article's headings: a title in
+    upper and lower case among subheadings all in capitals ("The Problems of Solitary
+    Confinement" among "HOW WILL OBAMA PLAY?"), or the reverse.  A site sets its own subheadings
+    in one style; what breaks it came from elsewhere on the page."""
+    upper = row.text.isupper()
+    return capitals[upper] == 1 and capitals[not upper] >= _SAME_STYLE_HEADINGS
+
+
+_CASED = lazy_compile(r"[^\W\d_]")
+_SAME_STYLE_HEADINGS = 3
 
 
 def _heads_a_block(rows: list[Row], row: Row) -> bool:
