@@ -40,30 +40,52 @@ class Deadline:
 _running = threading.local()  # the Deadline of the rule running on this thread, if any
 
 
+def _expire(signum, frame):
+    raise OverBudget
+
+
+_handler_installed = False  # whether alarms() has put _expire in place on the main thread
+
+
+@contextmanager
+def alarms() -> Iterator[None]:
+    """Within the block, the timer signal raises OverBudget: installed once for the budgets of a
+    whole check, since installing a handler through the signal module converts its values to
+    enums and back (once per rule per document, a tenth of checking a short article)."""
+    global _handler_installed
+    if _handler_installed or not _signals_usable():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expire)
+    _handler_installed = True
+    try:
+        yield
+    finally:
+        _handler_installed = False
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _signals_usable() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[Deadline]:
     """Within the block, OverBudget is raised once `seconds` have passed (on the main thread);
     yields the Deadline, for checks between steps (on any thread)."""
     deadline = Deadline(seconds)
     outer, _running.deadline = getattr(_running, "deadline", None), deadline
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        try:
-            yield deadline
-        finally:
-            _running.deadline = outer
-        return
-
-    def expire(signum, frame):
-        raise OverBudget
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield deadline
+        if not _signals_usable():
+            yield deadline
+            return
+        with alarms():  # already in place for the whole check, when the engine runs the rule
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            try:
+                yield deadline
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
         _running.deadline = outer
 
 
@@ -76,8 +98,7 @@ def paused() -> Iterator[None]:
     if deadline is None:
         yield
         return
-    on_main = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    left = signal.setitimer(signal.ITIMER_REAL, 0)[0] if on_main else 0.0
+    left = signal.setitimer(signal.ITIMER_REAL, 0)[0] if _signals_usable() else 0.0
     began = time.monotonic()
     try:
         yield

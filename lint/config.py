@@ -249,12 +249,13 @@ def _override(where: str, name: str, table: Mapping[str, Any]) -> Override:
 
 def load_config_file(path: Path) -> Settings | None:
     """Settings from one file; None for a pyproject.toml without [tool.newslint]."""
-    import tomllib  # only where a configuration file exists
+    from .pack_cache import load_toml  # parsed once, like the packs: tomllib is slow to import
 
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
+        data = load_toml(path)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None

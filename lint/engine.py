@@ -5,7 +5,7 @@ from bisect import bisect_right
 from typing import Iterable, NamedTuple
 
 from .analysis import Analysis
-from .budget import OverBudget, budget_for, time_limit
+from .budget import OverBudget, alarms, budget_for, time_limit
 from .config import Settings
 from .document import Document
 from .findings import Edit, Finding, Fix, Hit, Severity
@@ -81,16 +81,17 @@ class Linter:
         plan = self.plan(settings)
         stopped: list[str] = []
         budget = budget_for(len(doc.text))
-        for rule, severity in plan.rules:
-            try:
-                with time_limit(budget) as deadline:
-                    for hit in rule.checker.check(text):
-                        finding = locate(doc, rule.id, severity, hit)
-                        findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
-                        if deadline.passed():
-                            raise OverBudget
-            except OverBudget:
-                stopped.append(rule.id)  # what it found so far stays; the other rules still run
+        with alarms():
+            for rule, severity in plan.rules:
+                try:
+                    with time_limit(budget) as deadline:
+                        for hit in rule.checker.check(text):
+                            finding = locate(doc, rule.id, severity, hit)
+                            findings.setdefault((finding.start, finding.end, finding.rule, finding.message), finding)
+                            if deadline.passed():
+                                raise OverBudget
+                except OverBudget:
+                    stopped.append(rule.id)  # what it found so far stays; the other rules still run
         ordered = _one_deletion_per_line(sorted(findings.values(), key=lambda f: f.sort_key), plan.rank)
         ordered = _none_inside_chrome(ordered)
         if doc.comments:

@@ -8,8 +8,8 @@ spellings is the usual one when an article's majority is itself the slip ("Hunst
 Importing wordfreq and reading its list costs most of a cold start (its tokenizer compiles large
 patterns at import), yet a name is one plain word.  So the Zipf value of every plain word (ASCII
 letters only, for which wordfreq's tokenizer only folds the case) is worked out once with
-wordfreq itself, kept as a table beside the parsed packs (lint.pack_cache.cached, marshal:
-plain data), and read from there on later runs; any other word still goes to wordfreq.
+wordfreq itself, kept as a table beside the parsed packs (lint.pack_cache.cached_bytes: plain
+bytes, mapped), and looked up there on later runs; any other word still goes to wordfreq.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from array import array
 from functools import lru_cache
 
 from .budget import paused
-from .pack_cache import cached, entry_name, package_data_stamp
+from .pack_cache import cached_bytes, entry_name, package_data_stamp
 
 # Zipf frequencies: 3 is about one use per million words of English, 0 means never seen.
 ESTABLISHED = 2.0  # a spelling at least this common is in use as a word or a name
@@ -53,22 +53,29 @@ def zipf(word: str) -> float:
 
 class PlainWords:
     """The plain words of wordfreq's English list, sorted, each with the band of the list it is
-    in and each band with its Zipf value: kept as one string (a word a line) and three arrays,
-    which load in a few milliseconds where a dictionary of 289,000 words takes over a hundred
-    (and a list of them 18 MiB)."""
+    in and each band with its Zipf value, as one block of bytes mapped from the cache: the
+    number of words and of bands, each band's value (doubles), where each word starts (32 bits,
+    then the end of the last word), each word's band (16 bits), then the words.  A lookup reads a
+    few pages of it, where loading a dictionary of 289,000 words takes over a hundred
+    milliseconds (and even reading the block whole, a few)."""
 
-    # What the cache entry holds, in order; a table kept in another layout is made again.
-    LAYOUT = "words, starts, bands, values"
+    # What the cache entry holds; a table kept in another layout is made again.
+    LAYOUT = "mapped: counts, values, starts, bands, words"
 
-    def __init__(self, words: str, starts: bytes, bands: bytes, values: list[float]):
-        self.words = words
-        self.starts = array("I", starts)  # where each word starts in `words`, then len(words) + 1
-        self.bands = array("H", bands)
-        self.values = values
+    def __init__(self, block: memoryview):
+        count, bands = int.from_bytes(block[:8], "little"), int.from_bytes(block[8:16], "little")
+        at = 16
+        self.values = block[at:at + 8 * bands].cast("d")
+        at += 8 * bands
+        self.starts = block[at:at + 4 * (count + 1)].cast("I")
+        at += 4 * (count + 1)
+        self.bands = block[at:at + 2 * count].cast("H")
+        self.words = block[at + 2 * count:]
+        self.count = count
 
-    @classmethod
-    def build(cls, bands: list[list[str]], value_of) -> "PlainWords":
-        """From wordfreq's bands of equally frequent words; value_of(word) -> its Zipf value."""
+    @staticmethod
+    def build(bands: list[list[str]], value_of) -> bytes:
+        """The block, from wordfreq's bands of equally frequent words; value_of(word) -> its Zipf value."""
         values: list[float] = []
         by_word: dict[str, int] = {}
         for band in bands:
@@ -77,19 +84,19 @@ class PlainWords:
                 by_word.update(dict.fromkeys(plain, len(values)))
                 values.append(value_of(plain[0]))
         words = sorted(by_word)
-        starts = array("I", itertools.accumulate((len(w) + 1 for w in words), initial=0))
-        return cls("\n".join(words), starts.tobytes(), array("H", (by_word[w] for w in words)).tobytes(), values)
+        starts = array("I", itertools.accumulate((len(w) for w in words), initial=0))
+        return b"".join((
+            len(words).to_bytes(8, "little"), len(values).to_bytes(8, "little"), array("d", values).tobytes(),
+            starts.tobytes(), array("H", (by_word[w] for w in words)).tobytes(), "".join(words).encode("ascii"),
+        ))
 
-    def saved(self) -> tuple:
-        return self.words, self.starts.tobytes(), self.bands.tobytes(), self.values
-
-    def _word(self, index: int) -> str:
-        return self.words[self.starts[index]:self.starts[index + 1] - 1]
+    def _word(self, index: int) -> bytes:
+        return self.words[self.starts[index]:self.starts[index + 1]].tobytes()
 
     def zipf(self, word: str) -> float:
-        count = len(self.bands)
-        index = bisect.bisect_left(range(count), word, key=self._word)
-        if index < count and self._word(index) == word:
+        key = word.encode("ascii")
+        index = bisect.bisect_left(range(self.count), key, key=self._word)
+        if index < self.count and self._word(index) == key:
             return self.values[self.bands[index]]
         return 0.0
 
@@ -100,12 +107,13 @@ def _plain_words() -> PlainWords | None:
     stamp = package_data_stamp("wordfreq", "data", _WORDLIST)
     if stamp is None:
         return None
-    with paused():  # made once per install (about a second), then read in milliseconds
-        return PlainWords(*cached(entry_name("wordfreq-en-zipf", stamp[0]), (*stamp, PlainWords.LAYOUT), _plain_words_of_wordfreq))
+    with paused():  # made once per install (about a second), then mapped in a fraction of a millisecond
+        block = cached_bytes(entry_name("wordfreq-en-zipf", stamp[0], "table"), (*stamp, PlainWords.LAYOUT), _plain_words_of_wordfreq)
+    return PlainWords(block)
 
 
 def _plain_words_of_wordfreq() -> tuple:
     from wordfreq import get_frequency_list, zipf_frequency
 
     # The words of one band share one frequency, so wordfreq is asked once a band.
-    return PlainWords.build(get_frequency_list("en", "best"), lambda word: zipf_frequency(word, "en")).saved()
+    return PlainWords.build(get_frequency_list("en", "best"), lambda word: zipf_frequency(word, "en"))

@@ -1,8 +1,8 @@
-"""Parsed rule packs, and tables made from the libraries' data, kept between runs, so that a
-cold start does not parse the same TOML (or dictionary) again.
+"""Parsed rule packs and configuration files, and tables made from the libraries' data, kept
+between runs, so that a cold start does not parse the same TOML (or dictionary) again.
 
-Parsing the built-in packs with tomllib is a noticeable share of `newslint check`'s start-up.
-A pack's entry is keyed by the pack's path, size and modification time and by newslint's and
+Importing tomllib and parsing the built-in packs is a noticeable share of `newslint check`'s
+start-up.  A TOML file's entry is keyed by the pack's path, size and modification time and by newslint's and
 Python's versions; every entry is stored with marshal (plain data, nothing executed on load) under
 NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint.  Any problem
 reading or writing the cache falls back to parsing: the cache can only save time.
@@ -50,7 +50,8 @@ def _key(path: Path, stat: os.stat_result) -> tuple:
 
 
 def load_toml(path: Path) -> dict[str, Any]:
-    """The pack's parsed TOML, from the cache when it is current.  Raises what tomllib and open raise."""
+    """The file's parsed TOML (a pack or a configuration), from the cache when it is current.
+    Raises what tomllib and open raise."""
     stat = path.stat()
     key = _key(path.resolve(), stat)
 
@@ -63,10 +64,10 @@ def load_toml(path: Path) -> dict[str, Any]:
     return cached(entry_name("pack", key[2]), key, parse)
 
 
-def entry_name(stem: str, path: object) -> str:
+def entry_name(stem: str, path: object, suffix: str = "marshal") -> str:
     """One cache entry per file the data was made from: two installs (two virtual environments)
     each keep their own entry instead of replacing each other's on every run."""
-    return f"{stem}-{zlib.crc32(str(path).encode()):08x}.marshal"
+    return f"{stem}-{zlib.crc32(str(path).encode()):08x}.{suffix}"
 
 
 def cached(name: str, key: tuple, build: Callable[[], T]) -> T:
@@ -84,6 +85,32 @@ def cached(name: str, key: tuple, build: Callable[[], T]) -> T:
     return data
 
 
+def cached_bytes(name: str, key: tuple, build: Callable[[], bytes]) -> memoryview:
+    """Like `cached`, for one large block of bytes: the cache file is mapped into memory, not
+    read, so that a run pays only for the pages it looks at (a table of 289,000 words, of which
+    a check looks up a few).  The block starts at a multiple of 8 bytes, for casts to numbers."""
+    import mmap
+
+    entry = cache_dir() / name
+    try:
+        with open(entry, "rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        header = int.from_bytes(mapped[:8], "little")
+        if marshal.loads(mapped[8:8 + header]) == key:
+            return memoryview(mapped)[_aligned(8 + header):]
+    except (OSError, ValueError, EOFError, TypeError, OverflowError):
+        pass
+    data = build()
+    stamp = marshal.dumps(key)
+    start = _aligned(8 + len(stamp))
+    _write_atomically(entry, len(stamp).to_bytes(8, "little") + stamp + bytes(start - 8 - len(stamp)) + data)
+    return memoryview(data)
+
+
+def _aligned(offset: int) -> int:
+    return -(-offset // 8) * 8
+
+
 def _store(entry: Path, key: tuple, data: Any) -> None:
     store_entry(entry, (key, data))
 
@@ -94,6 +121,10 @@ def store_entry(entry: Path, value: Any) -> None:
         payload = marshal.dumps(value)
     except ValueError:  # a value marshal cannot hold (a TOML date): made again each time
         return
+    _write_atomically(entry, payload)
+
+
+def _write_atomically(entry: Path, payload: bytes) -> None:
     import tempfile
 
     try:

@@ -141,3 +141,53 @@ class LazyPattern:
 
 def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
+
+
+def first_characters(pattern: str, flags: int = 0) -> str | None:
+    """The characters every match of `pattern` starts with, when the pattern says so plainly
+    (literals, classes of literals and alternatives of them, after zero-width assertions); None
+    when a match may start otherwise, be empty, or fold case (a folded "k" is also the Kelvin sign).
+
+    Put in a lookahead before a pattern that opens with a look-behind and alternatives, they let
+    the engine reject most positions on one character instead of trying every alternative there."""
+    if _sre is None or flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _first_of(parsed)
+    return "".join(sorted(found)) if found else None
+
+
+def _first_of(items) -> set[str] | None:
+    constants = _parser  # the opcodes, as the parser names them
+    for op, arg in items:
+        if op in (constants.ASSERT, constants.ASSERT_NOT, constants.AT):
+            continue  # zero width: the match starts with what follows
+        if op is constants.LITERAL:
+            return {chr(arg)}
+        if op is constants.IN:
+            if all(item_op is constants.LITERAL for item_op, _ in arg):
+                return {chr(code) for _, code in arg}
+            return None
+        if op is constants.BRANCH:
+            found: set[str] = set()
+            for branch in arg[1]:
+                first = _first_of(branch)
+                if first is None:
+                    return None
+                found |= first
+            return found
+        if op is constants.SUBPATTERN:
+            group, add_flags, del_flags, items_inside = arg
+            return None if add_flags or del_flags else _first_of(items_inside)
+        if op is constants.ATOMIC_GROUP:
+            return _first_of(arg)
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
+            low, _, items_inside = arg
+            return _first_of(items_inside) if low > 0 else None
+        return None
+    return None  # the pattern may match the empty string

@@ -141,3 +141,12 @@ def test_internal_error_in_a_rule_is_reported_and_others_checked(tmp_path, monke
     assert result.exit_code == 2
     assert f"{bad}: internal error while checking (RuntimeError: boom)" in result.stderr
     assert any(f["path"] == str(good) for f in json.loads(result.stdout)["findings"])
+
+
+def test_config_that_is_not_utf8_is_a_clear_error(tmp_path):
+    (tmp_path / "newslint.toml").write_bytes(b'select = ["\xff"]\n')
+    good = _write(tmp_path, "good.txt", CHROME.encode())
+    result = run(["check", str(good)])
+    assert result.exit_code == 2
+    assert "newslint.toml" in result.stderr and "not UTF-8" in result.stderr
+    assert "internal error" not in result.stderr

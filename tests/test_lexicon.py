@@ -27,7 +27,7 @@ def test_frequencies_are_wordfreqs_and_kept_between_runs(tmp_path, monkeypatch):
     words.update(["Zelenksy", "Hunstman", "qqqzzx", "O'Brien", "Spider-Man", "Zürich", "naïve", "x"])
     assert len(words) > 500
     assert {w: lexicon.zipf(w) for w in words} == {w: wordfreq.zipf_frequency(w.lower(), "en") for w in words}
-    assert len(list(tmp_path.glob("wordfreq-en-zipf-*.marshal"))) == 1
+    assert len(list(tmp_path.glob("wordfreq-en-zipf-*.table"))) == 1
     # A later run reads the table: wordfreq's list is not read again.
     _clear()
     monkeypatch.setattr(wordfreq, "get_frequency_list", lambda *a, **k: (_ for _ in ()).throw(AssertionError("list read again")))
@@ -60,8 +60,8 @@ def test_a_table_kept_in_another_layout_is_made_again(tmp_path, monkeypatch):
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     stamp = package_data_stamp("wordfreq", "data", lexicon._WORDLIST)
-    # An earlier release's entry: the same word list, the words kept without their offsets.
-    store_entry(tmp_path / entry_name("wordfreq-en-zipf", stamp[0]), (stamp, ("huntsman", b"\0\0", [1.0])))
+    # An earlier release's entry: the same word list, kept with marshal in another layout.
+    store_entry(tmp_path / entry_name("wordfreq-en-zipf", stamp[0], "table"), (stamp, ("huntsman", b"\0\0", [1.0])))
     _clear()
     assert lexicon.zipf("Huntsman") == wordfreq.zipf_frequency("huntsman", "en")
     _clear()

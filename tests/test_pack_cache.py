@@ -80,3 +80,31 @@ def test_invalid_toml_is_still_reported(tmp_path, cache):
     pack.write_text("[[rules]\nid = 1\n", encoding="utf-8")
     with pytest.raises(PackError, match="invalid TOML"):
         load_pack(pack)
+
+
+def test_an_edited_configuration_file_is_read_again(tmp_path, cache):
+    from lint.config import load_config_file
+
+    config = tmp_path / "newslint.toml"
+    config.write_text('select = ["chrome"]\n', encoding="utf-8")
+    os.utime(config, ns=(1_000_000_000_000_000_000,) * 2)
+    assert load_config_file(config).select == ("chrome",)
+    assert list(cache.glob("pack-*.marshal")), "the parsed configuration is kept like a pack"
+    config.write_text('select = ["names"]\n', encoding="utf-8")
+    os.utime(config, ns=(1_000_000_001_000_000_000,) * 2)
+    assert load_config_file(config).select == ("names",)
+
+
+def test_a_block_of_bytes_is_kept_mapped_and_made_again_when_its_source_changes(cache):
+    made = []
+
+    def build(word):
+        made.append(word)
+        return word.encode() * 3
+
+    assert bytes(pack_cache.cached_bytes("block.table", ("v1",), lambda: build("abc"))) == b"abcabcabc"
+    assert bytes(pack_cache.cached_bytes("block.table", ("v1",), lambda: build("xyz"))) == b"abcabcabc"
+    assert made == ["abc"], "the kept block was made again"
+    assert bytes(pack_cache.cached_bytes("block.table", ("v2",), lambda: build("xyz"))) == b"xyzxyzxyz"
+    (cache / "block.table").write_bytes(b"\x07")  # cut short: made again, not misread
+    assert bytes(pack_cache.cached_bytes("block.table", ("v2",), lambda: build("def"))) == b"defdefdef"

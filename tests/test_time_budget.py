@@ -116,3 +116,23 @@ def test_the_budget_still_runs_after_a_pause(monkeypatch):
     except budget.OverBudget:
         stopped = True
     assert stopped
+
+
+def test_a_check_leaves_the_callers_alarm_handler_and_timer_as_they_were(monkeypatch):
+    import signal
+
+    session = _session_with(Catastrophic, monkeypatch)
+    calls = []
+
+    def callers(signum, frame):
+        calls.append(signum)
+
+    previous = signal.signal(signal.SIGALRM, callers)
+    try:
+        result = session.check_text("story.txt", ARTICLE, settings=session.settings_for(None).__class__(select=("style/slow", "chrome")))
+        assert "style/slow" in result.error.reason  # stopped under the handler the check installed
+        assert signal.getsignal(signal.SIGALRM) is callers
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left to go off later
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert calls == []
