@@ -1,10 +1,11 @@
 """A time budget for one rule on one document, so that no rule can hang a run.
 
-On the main thread (the command line, each --jobs worker) a timer signal interrupts the rule
-wherever it is, inside a regular expression too (CPython checks for signals while matching).
-Elsewhere (the language server's and the HTTP server's worker threads) signals cannot be used,
-and the budget is checked between the rule's findings.  Either way the rule is stopped, and
-the engine reports it and keeps the other rules' findings.
+On the main thread (the command line, each --jobs worker) a timer ticks while a check runs, and
+at each tick the running rule's deadline is looked at: a rule past it is interrupted wherever it
+is, inside a regular expression too (CPython checks for signals while matching).  Elsewhere (the
+language server's and the HTTP server's worker threads) signals cannot be used, and the budget is
+checked between the rule's findings.  Either way the rule is stopped, and the engine reports it
+and keeps the other rules' findings.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Iterator
 
 SECONDS_PER_100KB = 2.0
 MINIMUM_SECONDS = 1.0
+TICK_SECONDS = 0.05  # how late past its deadline a rule may be stopped, on the main thread
 
 
 class OverBudget(Exception):
@@ -38,31 +40,13 @@ class Deadline:
 
 
 _running = threading.local()  # the Deadline of the rule running on this thread, if any
+_ticking = False  # whether ticks() has the timer running on the main thread
 
 
-def _expire(signum, frame):
-    raise OverBudget
-
-
-_handler_installed = False  # whether alarms() has put _expire in place on the main thread
-
-
-@contextmanager
-def alarms() -> Iterator[None]:
-    """Within the block, the timer signal raises OverBudget: installed once for the budgets of a
-    whole check, since installing a handler through the signal module converts its values to
-    enums and back (once per rule per document, a tenth of checking a short article)."""
-    global _handler_installed
-    if _handler_installed or not _signals_usable():
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _expire)
-    _handler_installed = True
-    try:
-        yield
-    finally:
-        _handler_installed = False
-        signal.signal(signal.SIGALRM, previous)
+def _on_tick(signum, frame):
+    deadline = getattr(_running, "deadline", None)  # signal handlers run on the main thread
+    if deadline is not None and deadline.passed():
+        raise OverBudget
 
 
 def _signals_usable() -> bool:
@@ -70,23 +54,48 @@ def _signals_usable() -> bool:
 
 
 @contextmanager
-def time_limit(seconds: float) -> Iterator[Deadline]:
-    """Within the block, OverBudget is raised once `seconds` have passed (on the main thread);
-    yields the Deadline, for checks between steps (on any thread)."""
-    deadline = Deadline(seconds)
-    outer, _running.deadline = getattr(_running, "deadline", None), deadline
+def ticks() -> Iterator[None]:
+    """Within the block, the running rule is stopped at the first tick past its deadline.  One
+    timer for a whole check, so that a rule's budget costs no system call: installing a handler
+    and setting a timer for each rule on each document was a tenth of checking a short article."""
+    global _ticking
+    if _ticking or not _signals_usable():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_tick)
+    signal.setitimer(signal.ITIMER_REAL, TICK_SECONDS, TICK_SECONDS)
+    _ticking = True
     try:
-        if not _signals_usable():
-            yield deadline
-            return
-        with alarms():  # already in place for the whole check, when the engine runs the rule
-            signal.setitimer(signal.ITIMER_REAL, seconds)
-            try:
-                yield deadline
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+        yield
     finally:
-        _running.deadline = outer
+        _ticking = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class time_limit:
+    """Within the block, OverBudget is raised once `seconds` have passed (on the main thread);
+    entering it gives the Deadline, for checks between steps (on any thread).  A plain class, not
+    a generator: the engine enters one for every rule on every document."""
+
+    __slots__ = ("seconds", "outer", "own_ticks")
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.own_ticks = None
+
+    def __enter__(self) -> Deadline:
+        self.outer = getattr(_running, "deadline", None)
+        if not _ticking:  # used on its own, not within a check's ticks()
+            self.own_ticks = ticks()
+            self.own_ticks.__enter__()
+        deadline = _running.deadline = Deadline(self.seconds)
+        return deadline
+
+    def __exit__(self, *exc_info) -> None:
+        _running.deadline = self.outer
+        if self.own_ticks is not None:
+            self.own_ticks.__exit__(None, None, None)
 
 
 @contextmanager
@@ -98,11 +107,10 @@ def paused() -> Iterator[None]:
     if deadline is None:
         yield
         return
-    left = signal.setitimer(signal.ITIMER_REAL, 0)[0] if _signals_usable() else 0.0
+    _running.deadline = None  # no tick stops the block
     began = time.monotonic()
     try:
         yield
     finally:
         deadline.at += time.monotonic() - began
-        if left > 0:
-            signal.setitimer(signal.ITIMER_REAL, left)
+        _running.deadline = deadline

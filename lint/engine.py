@@ -5,7 +5,7 @@ from bisect import bisect_right
 from typing import Iterable, NamedTuple
 
 from .analysis import Analysis
-from .budget import OverBudget, alarms, budget_for, time_limit
+from .budget import OverBudget, budget_for, ticks, time_limit
 from .config import Settings
 from .document import Document
 from .findings import Edit, Finding, Fix, Hit, Severity
@@ -81,7 +81,7 @@ class Linter:
         plan = self.plan(settings)
         stopped: list[str] = []
         budget = budget_for(len(doc.text))
-        with alarms():
+        with ticks():
             for rule, severity in plan.rules:
                 try:
                     with time_limit(budget) as deadline:
