@@ -148,3 +148,23 @@ def test_dash_style_option_is_validated():
         settings_from_table({"dash-style": "long"}, Path("newslint.toml"))
     with pytest.raises(ConfigError, match="quote-style"):
         settings_from_table({"quote-style": "smart"}, Path("newslint.toml"))
+
+
+def test_doubled_word_only_in_english_paragraphs():
+    indonesian = ("Kami datang ke sana karena keadaannya amat amat buruk, dan orang-orang di kampung itu sudah "
+                  "lama sekali menunggu bantuan dari pemerintah pusat.")
+    german = ("Die Leute, die die Stadt verlassen haben, kehren nicht zurück, sagte der Bürgermeister am Montag "
+              "in einer Rede vor dem Rat der Stadt.")
+    english = ("The council said the the bridge would stay closed for six weeks while engineers inspect it, and "
+               "the mayor told residents to use the ferry until the work is done.")
+    caption = ("Spain's Rafael Nadal celebrates celebrates a point against Russia's Karen Khachanov during their "
+               "Davis Cup tennis match in Madrid, Spain, Tuesday, Nov. 19, 2019.")
+    # An English article quoting a long paragraph in another language: the English slips are found,
+    # a caption with few of English's commonest words among them.
+    text = f"Flood relief stalls\n\n{english}\n\n{indonesian}\n\n{english}\n\n{caption}\n"
+    found = lint(text, "typography/doubled-word")
+    assert [(f.start.line, text[f.source_start:f.source_end]) for f in found] == [
+        (3, "the the"), (7, "the the"), (9, "celebrates celebrates")]
+    # Articles in another language: their repeats are grammar.
+    assert lint(f"Kabar terbaru\n\n{indonesian}\n\nSudah lama lama sekali.\n", "typography/doubled-word") == []
+    assert lint(f"Neue Zahlen\n\n{german}\n", "typography/doubled-word") == []
