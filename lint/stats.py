@@ -111,10 +111,12 @@ def long_sentences(text: Analysis, limit: int) -> Iterator[tuple[Sentence, int]]
 
 def _reads_as_list(sentence: str) -> bool:
     """A run of names with hardly a function word among them ("Archives Select Month October 2019
-    September 2019 …", a tag cloud, a dropdown of car makes) is a list, however many words it has."""
+    September 2019 …", a tag cloud, a dropdown of car makes) is a list, however many words it has.
+    A function word counts in lower case only: prose writes them so, and a dropdown of states
+    holds "AS", "IN", "OR" and "ME"."""
     words = sentence.split()[:_LIST_SAMPLE]
-    capitals = sum(word[0].isupper() or word[0].isdigit() for word in words)
-    function_words = sum(word.lower().strip(".,;:") in FUNCTION_WORDS for word in words)
+    capitals = sum(word[0].isupper() or word[0].isdigit() or word[1:2].isupper() for word in words)  # "iPad" too
+    function_words = sum(word.strip(".,;:") in FUNCTION_WORDS for word in words)
     return capitals > _LIST_CAPITALS * len(words) and function_words < _LIST_FUNCTION_WORDS * len(words)
 
 
@@ -124,10 +126,12 @@ _LIST_FUNCTION_WORDS = 0.1
 
 
 def long_paragraphs(text: Analysis, limit: int) -> Iterator[tuple[Block, int]]:
+    """Paragraphs with more than `limit` words, lists run together into one (a menu, an archive
+    dropdown) left out."""
     for block in text.blocks:
         if block.kind in PARAGRAPH_KINDS and _may_exceed(text.text, block.start, block.end, limit):
             words = word_count(text.text, block.start, block.end)
-            if words > limit:
+            if words > limit and not _reads_as_list(text.text[block.start:block.end]):
                 yield block, words
 
 

@@ -43,6 +43,21 @@ def test_a_run_of_names_is_a_list_not_a_long_sentence():
     assert [f.rule for f in readability(f"Trade talks stall\n\n{LONG}\n")] == ["readability/long-sentence"]
 
 
+def test_a_dropdown_run_together_is_neither_a_long_sentence_nor_a_long_paragraph():
+    # The states' codes hold "AS", "IN", "OR" and "ME", which are no function words in capitals.
+    states = ("AL AK AS AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
+              "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI AA AE AP FM MH PW")
+    months = " ".join(f"{month} {year}" for year in range(2006, 2020) for month in (
+        "January", "March", "May", "July", "September", "November"))
+    text = f"Trade talks stall\n\n{SHORT}\n\nSelect State {states}\n\nArchives Select Month {months}\n"
+    assert words(months) > 150 and words(states) > 60
+    assert readability(text) == []
+    # A real paragraph as long still is one.
+    paragraph = " ".join([LONG.replace(", and", ". And")] * 3)
+    assert words(paragraph) > 150
+    assert "readability/long-paragraph" in [f.rule for f in readability(f"Trade talks stall\n\n{paragraph}\n")]
+
+
 def test_the_limit_is_a_configuration_option():
     assert not readability(f"{SHORT} {LONG}\n", **{"max-sentence-words": words(LONG)})
     tight = readability(f"{SHORT} {LONG}\n", **{"max-sentence-words": 6})
