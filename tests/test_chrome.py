@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from click.testing import CliRunner
 from conftest import FIXTURES, findings_by_line, lint_string, seed
 
+from lint.cli import main
 from lint.fixes import apply_fixes, choose
 from lint.kinds.phrase import phrase_regex
 
@@ -319,6 +321,32 @@ def test_inline_teaser_deletes_only_the_marker_and_its_headline():
     assert finding.fix.safe
     fixed = apply_fixes(text, [finding])
     assert fixed == f"{PARAGRAPH}\n\nThe talks resume on Monday, the minister said.\n\n{CLOSING}\n"
+
+
+INLINE_MARKERS = [
+    "ALSO READ: Why the Brahmaputra embankments keep failing", "(HT Photo)", "(REUTERS)", "(Photo: AFP)",
+    "A post shared by Meera Das (@meeradas) on Jul 8, 2024 at 6:15pm IST",
+    "Follow @AssamFloodDesk for more updates.", "Click here to see the full list of closed roads.",
+    "Read More: Flood-hit students to get extra time for exams", "(Express Photo by Dasarath Deka)",
+    "View this post on Instagram", "Also Watch: How a village prepares for the flood season",
+]
+
+
+def test_each_inline_marker_is_a_span_of_its_own_and_the_paragraph_is_not_chrome():
+    text = fixture("inline-markers.md")
+    found = chrome(text, "article.md")
+    marked = sorted(text[f.source_start:f.source_end] for f in found)
+    assert marked == sorted(INLINE_MARKERS)
+    # No finding takes a whole line: each paragraph is the article's, with a marker inside it.
+    assert all(text[f.source_start - 1] == " " for f in found)
+
+
+def test_fix_deletes_the_inline_markers_and_nothing_else(tmp_path):
+    article = tmp_path / "article.md"
+    article.write_text(fixture("inline-markers.md"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", str(article)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output  # every finding was a marker, and every one is fixed
+    assert article.read_text(encoding="utf-8") == fixture("inline-markers.fixed.md")
 
 
 def test_an_articles_own_tails_and_fact_boxes_are_not_chrome():

@@ -132,7 +132,7 @@ _YOU_ARE_HERE = lazy_compile(r"^\W*you\s+are\s+(?:here|at)\s*:?\W*$", re.IGNOREC
 
 # Leftovers of embedded social posts.
 _EMBED = lazy_compile(
-    r"""^(?:.{0,200}?\bA\s+post\s+shared\s+by\b|\W*pic\.twitter\.com/\w+|\W*View\s+this\s+post\s+on\s+Instagram\W*$|
+    r"""^(?:.{0,200}?\b(?P<signoff>A\s+post\s+shared\s+by)\b|\W*pic\.twitter\.com/\w+|\W*View\s+this\s+post\s+on\s+Instagram\W*$|
     \W*Likes?\s+Loading\W*$|\W*\d[\d,.]*[KkMm]?\s+(?:Fans|Followers|Subscribers)\s+(?:Like|Follow|Subscribe)\W*$|
     \W*%d\s+bloggers\s+like\s+this\W*$)""",
     re.IGNORECASE | re.VERBOSE,
@@ -576,9 +576,21 @@ def _embed_cue(row: Row) -> Verdict | None:
     Instagram", a bare pic.twitter.com link.  The sign-off of an embedded tweet ("— Name
     (@handle) date") names the quotation's author and is left alone."""
     line, words = row.text, row.shape.words
-    if words <= 40 and ("shared by" in line or "pic.twitter.com/" in line or words <= 8) and _EMBED.match(line):
-        return _whole(row, "social-embed")
-    return None
+    if not (words <= 40 and ("shared by" in line or "pic.twitter.com/" in line or words <= 8)):
+        return None
+    match = _EMBED.match(line)
+    if match is None:
+        return None
+    before = line[:match.start("signoff")] if match.group("signoff") else ""
+    if len(before.split()) >= _EMBED_PROSE_WORDS and _ENDS_SENTENCE.search(before):
+        # A sentence of the article before the sign-off ("... posted it online. A post shared
+        # by ..."): the sign-off alone is chrome/inline-social's, and the line is prose.
+        return None
+    return _whole(row, "social-embed")
+
+
+# Words before a sign-off that make them a sentence of the article, not the post's caption.
+_EMBED_PROSE_WORDS = 8
 
 
 def _menu_line_cue(row: Row) -> Verdict | None:
