@@ -79,6 +79,12 @@ def test_unbalanced_quotes_and_brackets():
     assert lint("The plan has three parts: 1) cut costs, 2) raise prices :) and (a) wait.", "typography/unbalanced") == []
 
 
+def test_a_bracket_left_open_inside_another_is_the_one_reported():
+    text = "Breakfast [1 cup asparagus, ½ cup sweet potato (or 1 slice toast), 1 tsp. olive oil (or butter for toast]"
+    [finding] = lint(text, "typography/unbalanced")
+    assert (finding.start.column, finding.message) == (text.rindex("(") + 1, "“(” is not closed before the “]” around it.")
+
+
 def test_german_quotation_marks_an_inch_mark_and_a_wink_are_balanced():
     assert lint("Die Serie „Vivy“ startet im Herbst, sagte der Sender.", "typography/unbalanced") == []
     assert lint("The laptop has a 14” screen and weighs 1.2kg.", "typography/unbalanced") == []

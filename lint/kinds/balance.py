@@ -67,6 +67,13 @@ class Unbalanced(Kind):
                     continue  # a smiley inside brackets closes nothing: "(see you ;))"
                 if stack and stack[-1][0] == _CLOSERS[mark]:
                     stack.pop()
+                elif any(opener == _CLOSERS[mark] for opener, _ in stack):
+                    # "[… (or 1 slice …]": the bracket closes its own opener, and what was
+                    # opened inside it and never closed is the mark at fault.
+                    while stack[-1][0] != _CLOSERS[mark]:
+                        inner, inner_at = stack.pop()
+                        yield Hit(inner_at, inner_at + 1, self.format(mark=inner, problem=f"is not closed before the “{mark}” around it"))
+                    stack.pop()
                 elif not (_ENUMERATION.search(body, max(start, at - 3), at) or _EMOTICON.search(body, max(start, at - 2), at)):
                     yield Hit(at, at + 1, self.format(mark=mark, problem="closes nothing"))
             elif mark == "\u201e":
