@@ -46,7 +46,7 @@ JUDGED = ROOT / "bench" / "judged" / "bilingual"
 MATCH_CHARS = 60
 
 BILINGUAL = frozenset({
-    "translation/figure-mismatch", "translation/date-mismatch", "translation/name-mismatch",
+    "translation/figure-mismatch", "translation/date-mismatch", "translation/name-mismatch", "translation/count-in-figures",
     "translation/untranslated-segment", "translation/missing-paragraph", "translation/extra-paragraph",
 })
 ACCURACY = ("Accuracy/Mistranslation", "Accuracy/Omission", "Accuracy/Addition", "Accuracy/Source language fragment",

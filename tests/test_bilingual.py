@@ -23,7 +23,7 @@ from lint.rules import load_rules
 
 PAIRS = FIXTURES / "translation" / "bilingual"
 BILINGUAL = ("translation/figure-mismatch", "translation/date-mismatch", "translation/name-mismatch",
-             "translation/untranslated-segment", "translation/missing-paragraph", "translation/extra-paragraph")
+             "translation/count-in-figures", "translation/untranslated-segment", "translation/missing-paragraph", "translation/extra-paragraph")
 LINTER = Linter(load_rules())
 
 
@@ -150,6 +150,29 @@ def test_a_figure_the_source_gives_twice_must_be_there_twice():
 def test_dates_come_back_in_the_targets_convention(source, target, problem):
     found = [m for r, _, m in described(check_pair(source, target)) if r == "date-mismatch"]
     assert (found == []) if problem is None else any(problem in m for m in found), found
+
+
+@pytest.mark.parametrize("source, target, problem", [
+    ("首批产品中新发产品5只、存续产品2只。", "The first batch has five new products and two existing ones.", None),
+    ("首批产品中新发产品5只、存续产品2只。", "The first batch has 5 new products and two existing ones.", "The count “5” is written in figures"),
+    ("家机构的7只产品可选。", "7 products can be chosen.", "A sentence starts with the figure “7”"),
+    ("5名工人受伤。", "Workers hurt: 5.", None),                                    # no word after it: a tally, a list
+    ("5名工人受伤。", "Workers were hurt: 5 of them.", "spells out one to nine, “five”"),  # after a colon, no sentence starts
+    ("利率上升3个百分点至5%。", "Rates rose 3 percentage points to 5%.", None),  # percentage points keep figures
+    ("风险等级为2级，共3只产品。", "The risk grade is Level 2; there are three products.", None),  # a label, a count spelled
+    ("他5岁的儿子和3名邻居。", "His 5-year-old son and three neighbours.", None),  # an age, not a count
+    ("公司投资5亿元，招聘3名经理。", "The company invested 500 million yuan and hired three managers.", None),
+    ("5月5日公布了3项结果。", "On May 5 three results were announced.", None),   # a date's day is no count
+    ("公园有4座桥。", "The park has 4 bridges.", "spells out one to nine, “four”"),
+    ("这4座桥都很旧。", "The 4 bridges are old.", "spells out one to nine, “four”"),  # "The" is no label
+])
+def test_a_small_count_kept_in_figures_the_sources_way_fires(source, target, problem):
+    found = [f for f in check_pair(source, target) if f.rule == "translation/count-in-figures"]
+    assert ([f.message for f in found] == []) if problem is None else any(problem in f.message for f in found), [f.message for f in found]
+    if problem is not None:  # the fix spells it out, capitalised at the start of a sentence; a judgement, so unsafe
+        fix = found[0].fix
+        assert fix is not None and not fix.safe and target[fix.source_start:fix.source_end].isdigit()
+        assert fix.replacement == ("Seven" if target.startswith("7") else {"5": "five", "4": "four"}[target[fix.source_start]])
 
 
 @pytest.mark.parametrize("source, target, problem", [

@@ -44,6 +44,7 @@ KIND_MODULES = {
     "join": "joins",
     "source-figures": "source_figures",
     "source-dates": "source_dates",
+    "source-counts": "source_counts",
     "source-tokens": "source_tokens",
     "untranslated-segment": "untranslated_segment",
     "paragraph-alignment": "paragraph_alignment",
