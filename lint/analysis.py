@@ -321,9 +321,12 @@ class Analysis:
 
     @cached_property
     def figures(self) -> list:
-        from .numerals import find_figures
+        from .numerals import figures_in, join_ranges
 
-        return find_figures(self.text)
+        figures: list = []
+        for base, found in self._by_paragraph(figures_in, 2):
+            figures += [f._replace(start=f.start + base, end=f.end + base) for f in found] if base else found
+        return join_ranges(self.text, figures)
 
     # ---- proper nouns
 
@@ -349,14 +352,19 @@ class Analysis:
         a paragraph (cut right after its blank line), and what the pattern reads around a word
         (the character before it, two after it) lies within the paragraph, its blank line and
         the two characters before it.  A long-lived session keeps each paragraph's words."""
+        for base, words in self._by_paragraph(_capitalised_in, 2):
+            for s, e, word in words:
+                yield base + s, base + e, word
+
+    def _by_paragraph(self, function: Callable[..., T], reach: int) -> Iterator[tuple[int, T]]:
+        """in_window(function) over each paragraph in turn, cut right after its blank line: what
+        a long-lived session has worked out of a paragraph before is handed back."""
         text, keep = self.text, self.keep
         start = 0
         while start < len(text):
             cut = text.find("\n\n", start)
             end = len(text) if cut == -1 else cut + 2
-            base, words = in_window(keep, _capitalised_in, text, start, end, 2)
-            for s, e, word in words:
-                yield base + s, base + e, word
+            yield in_window(keep, function, text, start, end, reach)
             start = end
 
     @cached_property

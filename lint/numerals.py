@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .patterns import lazy_compile
 
-__all__ = ["MONTH_NAMES", "MONTH_PATTERN", "Figure", "SCALE_FACTORS", "find_figures", "format_international"]
+__all__ = ["MONTH_NAMES", "MONTH_PATTERN", "Figure", "SCALE_FACTORS", "figures_in", "find_figures", "format_international", "join_ranges"]
 
 
 class Figure(NamedTuple):
@@ -543,8 +543,9 @@ def _scaled(number: str, factor: int) -> float:
     return float(Decimal(number) * factor)
 
 
-def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
-    """Share scale, unit and noun across a range: "$10-15bn", "10 to 15 per cent", "5-7 men"."""
+def join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """Share scale, unit and noun across a range: "$10-15bn", "10 to 15 per cent", "5-7 men"
+    (in place: `figures` are those of figures_in, in text order)."""
     for i in range(len(figures) - 1):
         a, b = figures[i], figures[i + 1]
         if a.is_year or b.is_year or b.start - a.end > 5:
@@ -571,8 +572,16 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order; dates, times, ordinals and codes are left out."""
+    return join_ranges(text, figures_in(text, 0, len(text)))
+
+
+def figures_in(text: str, start: int, end: int) -> list[Figure]:
+    """The figures that begin in text[start:end], before join_ranges shares a range's scale, unit
+    and noun between its ends.  A figure, and all this reads around it, lies within its line
+    (the pattern and the cues take no line break): scanned a paragraph at a time, the figures
+    are those of the whole text."""
     figures: list[Figure] = []
-    for m in _FIGURE_RE.finditer(text):
+    for m in _FIGURE_RE.finditer(text, start, end):
         kind = m.lastgroup
         if kind == "fig":
             figure = _number_figure(text, m)
@@ -584,7 +593,7 @@ def find_figures(text: str) -> list[Figure]:
             continue  # a date or a time
         if figure is not None:
             figures.append(figure)
-    return _join_ranges(text, figures) if len(figures) > 1 else figures
+    return figures
 
 
 def _trim(number: float, places: int) -> str:

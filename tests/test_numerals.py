@@ -376,3 +376,27 @@ def test_scaled_figures_are_the_decimal_products_rounded_once():
     for factor in set(SCALE_FACTORS.values()):
         for number in numbers:
             assert _scaled(number, factor) == float(Decimal(number) * factor), (number, factor)
+
+
+# --- a paragraph at a time -----------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("article", sorted((FIXTURES / "numbers").glob("*.txt")), ids=lambda p: p.name)
+def test_figures_found_a_paragraph_at_a_time_are_those_of_the_whole_text(article: Path) -> None:
+    """The analysis scans figures paragraph by paragraph (an editor's session keeps each
+    paragraph's): with a range across a line, a figure right after a blank line and the editor's
+    kept paragraphs, the figures are exactly what one scan of the whole text finds."""
+    from lint.analysis import Analysis
+    from lint.formats import read_document
+    from lint.memo import Kept
+
+    text = article.read_text(encoding="utf-8") + "\n\n5-7 million people fled.\n\n$10-\n15bn, 1,00,000 troops"
+    doc = read_document(article.name, text, "text")
+    whole = find_figures(doc.text)
+    assert len(whole) > 3
+    kept = Kept()
+    Analysis(doc, {}, kept).figures  # the paragraphs kept, as after an editor's first check
+    for keep in (None, kept):
+        assert Analysis(doc, {}, keep).figures == whole

@@ -211,10 +211,10 @@ class NameVariant(Kind):
             return
         counts = text.proper_nouns.counts
         quoted = _quoted_uses(text, {spelling for variant in variants.values() for spelling in (variant.spelling, variant.name)})
-        for mention in text.name_mentions:
-            variant = variants.get(mention.text)
-            if variant is None:
-                continue
+        mentions, places = text.name_mentions, _mention_places(text)
+        for index in sorted(index for spelling in variants for index in places.get(spelling, ())):
+            mention = mentions[index]
+            variant = variants[mention.text]
             advice = "" if variant.fixable else (
                 f" “{variant.spelling}” is the usual spelling of the name: check which one is right."
             )
@@ -309,11 +309,11 @@ class NameVariant(Kind):
 
 def _quoted_uses(text: Analysis, spellings: set[str]) -> dict[str, set[bool]]:
     """For each spelling, whether its uses stand inside quotations ({True}), outside ({False}) or both."""
-    uses: dict[str, set[bool]] = {spelling: set() for spelling in spellings}
-    for mention in text.name_mentions:
-        if mention.text in uses:
-            uses[mention.text].add(text.in_quotation(mention.start))
-    return uses
+    mentions, places = text.name_mentions, _mention_places(text)
+    return {
+        spelling: {text.in_quotation(mentions[index].start) for index in places.get(spelling, ())}
+        for spelling in spellings
+    }
 
 
 def _written_in_lower_case(text: Analysis, word: str) -> bool:
@@ -355,38 +355,49 @@ def _nouns_by_initial(text: Analysis) -> dict[str, list[str]]:
     return text.shared("nouns-by-initial", index)
 
 
-def _name_neighbours(text: Analysis) -> dict[str, set[tuple[int, str]]]:
-    """For each capitalised spelling, the name parts seen right before (-1) or after (1) it,
-    worked out once for all candidates: "Mark" and "Milley", "Stephen" and "Miller"."""
+def _mention_places(text: Analysis) -> dict[str, list[int]]:
+    """Where each capitalised spelling stands among the article's name mentions (indexes into
+    name_mentions), indexed once: a candidate's uses and neighbours are read from its own
+    mentions, not from every mention of a long article."""
 
-    def index() -> dict[str, set[tuple[int, str]]]:
-        mentions, body = text.name_mentions, text.text
-        found: dict[str, set[tuple[int, str]]] = {}
-        for left, right in zip(mentions, mentions[1:]):
-            if body[left.end:right.start] != " ":
-                continue
-            if _is_name_like(left, before=True):
-                found.setdefault(right.text, set()).add((-1, left.text))
-            if _is_name_like(right, before=False):
-                found.setdefault(left.text, set()).add((1, right.text))
-        return found
+    def index() -> dict[str, list[int]]:
+        places: dict[str, list[int]] = {}
+        for place, mention in enumerate(text.name_mentions):
+            places.setdefault(mention.text, []).append(place)
+        return places
 
-    return text.shared("name-neighbours", index)
+    return text.shared("mention-places", index)
+
+
+def _name_neighbours(text: Analysis, word: str) -> set[tuple[int, str]]:
+    """The name parts seen right before (-1) or after (1) `word`: "Mark" and "Milley",
+    "Stephen" and "Miller"."""
+    mentions, body = text.name_mentions, text.text
+    found: set[tuple[int, str]] = set()
+    for place in _mention_places(text).get(word, ()):
+        here = mentions[place]
+        if place > 0:
+            left = mentions[place - 1]
+            if body[left.end:here.start] == " " and _is_name_like(left, before=True):
+                found.add((-1, left.text))
+        if place + 1 < len(mentions):
+            right = mentions[place + 1]
+            if body[here.end:right.start] == " " and _is_name_like(right, before=False):
+                found.add((1, right.text))
+    return found
 
 
 def _another_persons_name(text: Analysis, word: str, name: str) -> bool:
     """Whether `word` stands beside a name never seen beside `name` on a side where `name` has other
     neighbours: "Stephen Miller" in an article about "Mark Milley" and "General Milley"."""
-    neighbours = _name_neighbours(text)
-    beside_word, beside_name = neighbours.get(word, set()), neighbours.get(name, set())
+    beside_word, beside_name = _name_neighbours(text, word), _name_neighbours(text, name)
     sides = {side for side, _ in beside_name}
     return any(side in sides for side, _ in beside_word - beside_name)
 
 
 def _own_name_part(text: Analysis, word: str, name: str) -> bool:
     """Whether `word` stands beside a name part never seen beside `name` ("Indira Gandhi")."""
-    neighbours = _name_neighbours(text)
-    return bool(neighbours.get(word, set()) - neighbours.get(name, set()))
+    return bool(_name_neighbours(text, word) - _name_neighbours(text, name))
 
 
 def _is_name_like(mention: Mention, before: bool) -> bool:
